@@ -1,0 +1,28 @@
+"""Settings for the public site: everything in pelicanconf.py, plus what production changes.
+
+SITEURL comes from the environment, e.g. `SITEURL=https://example.org invoke publish`.
+"""
+
+import os
+import sys
+
+sys.path.append(os.path.dirname(__file__))
+from pelicanconf import *  # noqa: E402, F403
+
+# Paths and URLs: absolute, so feeds, sitemaps and canonical links point at the real site.
+SITEURL = os.environ.get("SITEURL", "").rstrip("/")
+if not SITEURL.startswith(("https://", "http://localhost", "http://127.0.0.1")):
+    raise SystemExit(
+        f"SITEURL is {'not set' if not SITEURL else 'not an https:// address: ' + SITEURL}.\n"
+        "Set it to the public address of the site, for example:\n"
+        "  SITEURL=https://www.example.org invoke publish"
+    )
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = True  # publish exactly what the sources say, nothing left over
+
+# Feeds and discovery: an Atom feed, sitemap.xml and robots.txt.
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+FEED_MAX_ITEMS = 20
+TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
+PLUGINS = [*PLUGINS, "pelican.plugins.sitemap"]  # noqa: F405
+SITEMAP = {"format": "xml", "exclude": ["404.html", "drafts/"]}

@@ -1,0 +1,70 @@
+"""Shared helpers: build sites the way the clinician does, with `invoke build`, and read them."""
+
+import functools
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+KAP_ARTICLE = "articles/ketamine-assisted-psychotherapy-for-anxiety/index.html"
+
+
+def invoke(*arguments, cwd=ROOT, env=None):
+    """Run an invoke task as a person would, and return what happened."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *arguments],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+
+
+def build(content, output):
+    """Build `content` into `output` with `invoke build`; return the finished process."""
+    return invoke("build", "--content", str(content), "--output", str(output))
+
+
+@functools.cache
+def built_site():
+    """The real site, built once per test run into a temporary folder."""
+    output = Path(tempfile.mkdtemp(prefix="site-")) / "output"
+    result = build(ROOT / "content", output)
+    if result.returncode != 0:
+        raise RuntimeError(f"The site did not build:\n{result.stdout}\n{result.stderr}")
+    return output
+
+
+def built_pages():
+    return sorted(p.relative_to(built_site()).as_posix() for p in built_site().rglob("*.html"))
+
+
+def read_page(output, relative):
+    return BeautifulSoup((output / relative).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def site():
+    return built_site()
+
+
+def pytest_generate_tests(metafunc):
+    # Tests that take `page` run once for every page of the built site.
+    if "page" in metafunc.fixturenames:
+        metafunc.parametrize("page", built_pages())
+
+
+@pytest.fixture
+def minimal_content(tmp_path):
+    """A copy of the smallest valid site, ready for a test to add a mistake to."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    shutil.copytree(ROOT / "content" / "extra", content / "extra")
+    return content
