@@ -95,12 +95,17 @@ class _SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
         return None
 
 
-@task(help={"port": f"The port to serve on (default {PORT})."})
-def serve(c, port=PORT):
+@task(
+    help={
+        "port": f"The port to serve on (default {PORT}).",
+        "output": "Serve another built folder instead of output/.",
+    }
+)
+def serve(c, port=PORT, output=OUTPUT):
     """Serve the built site at http://localhost:8000 until you press Ctrl+C."""
-    if not (OUTPUT / "index.html").is_file():
+    if not (Path(output) / "index.html").is_file():
         raise Exit("There is no built site yet. Run `invoke build` first.")
-    handler = functools.partial(_SiteRequestHandler, directory=str(OUTPUT))
+    handler = functools.partial(_SiteRequestHandler, directory=str(output))
     with http.server.ThreadingHTTPServer((HOST, int(port)), handler) as server:
         print(f"Serving the site at http://{HOST}:{port}/ (press Ctrl+C to stop)")
         try:

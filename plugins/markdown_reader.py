@@ -9,8 +9,10 @@ import math
 import re
 
 import smartypants
+from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader
+from pelican.utils import pelican_open
 from typogrify.filters import typogrify
 
 WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slowly
@@ -36,7 +38,14 @@ class SiteMarkdownReader(MarkdownReader):
     """Pelican's Markdown reader, finishing the article so the cache holds the final HTML."""
 
     def read(self, source_path):
-        content, metadata = super().read(source_path)
+        # As MarkdownReader.read, but keeping the table of contents, which
+        # converting the Summary field would otherwise reset.
+        self._source_path = source_path
+        self._md = Markdown(**self.settings["MARKDOWN"])
+        with pelican_open(source_path) as text:
+            content = self._md.convert(text)
+        toc = getattr(self._md, "toc", "")
+        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
         settings = self.settings
 
         # Footnotes are the article's references: give them a heading of their own.
@@ -52,7 +61,6 @@ class SiteMarkdownReader(MarkdownReader):
         words = count_words(content)
         metadata["word_count"] = words
         metadata["reading_minutes"] = max(1, math.ceil(words / WORDS_PER_MINUTE))
-        toc = getattr(self._md, "toc", "")
         long_enough = (
             words >= settings["TOC_MIN_WORDS"] and toc.count("<li") >= settings["TOC_MIN_HEADINGS"]
         )
