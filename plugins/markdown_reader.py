@@ -5,8 +5,13 @@ article at every build. Doing the whole job inside the reader means the cache
 holds the finished article and an unchanged file costs nothing to rebuild.
 """
 
+import hashlib
+import json
 import math
+import os
 import re
+from importlib import metadata as package_metadata
+from pathlib import Path
 
 import smartypants
 from markdown import Markdown
@@ -73,6 +78,21 @@ class SiteMarkdownReader(MarkdownReader):
         return content, metadata
 
 
+def cache_per_reading_rules(pelican):
+    # The cache holds finished HTML, so it is only valid for the code and settings
+    # that produced it. A folder per fingerprint makes any change start afresh.
+    settings = pelican.settings
+    rules = {
+        "reader": Path(__file__).read_bytes().decode(),
+        "packages": [package_metadata.version(name) for name in ("markdown", "typogrify")],
+        "settings": [repr(settings.get(name)) for name in (
+            "MARKDOWN", "TYPOGRIFY_IGNORE_TAGS", "TYPOGRIFY_OMIT_FILTERS", "TOC_MIN_WORDS",
+            "TOC_MIN_HEADINGS", "FORMATTED_FIELDS", "TIMEZONE")],
+    }
+    fingerprint = hashlib.sha256(json.dumps(rules).encode()).hexdigest()[:12]
+    settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], fingerprint)
+
+
 def use_site_reader(readers):
     # readers_init fires before Pelican instantiates its readers, so the swap
     # covers every Markdown file extension.
@@ -81,4 +101,5 @@ def use_site_reader(readers):
 
 
 def register():
+    signals.initialized.connect(cache_per_reading_rules)
     signals.readers_init.connect(use_site_reader)
