@@ -27,7 +27,7 @@ def _overrides(content=None, output=None, drafts=False):
     overrides = {"SHOW_DRAFTS": drafts}
     if content:
         overrides["PATH"] = str(Path(content).resolve())
-    if output:
+    if output and Path(output).resolve() != OUTPUT:
         output = Path(output).resolve()
         overrides["OUTPUT_PATH"] = str(output)
         overrides["CACHE_PATH"] = str(output.parent / f"{output.name}.cache")
@@ -60,7 +60,7 @@ def build(c, content=None, output=None):
 @task(help={"content": "Check another content folder instead of content/."})
 def check(c, content=None):
     """Check every article and page and list every problem, without building."""
-    warnings = _build(check_only=True, content=content, output=OUTPUT)
+    warnings = _build(check_only=True, content=content)
     if not warnings:
         print("No problems found.")
 
