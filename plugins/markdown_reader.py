@@ -16,6 +16,8 @@ from typogrify.filters import typogrify
 WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slowly
 TAG = re.compile(r"<[^>]+>")
 FOOTNOTES_OPENING = re.compile(r'<div class="footnote">\s*<hr\s*/?>')
+# Every back-link reads "↩"; its title says which reference it belongs to, so name it by that.
+BACKLINK_TITLE = re.compile(r'(<a class="footnote-backref" [^>]*?title="([^"]*)")')
 
 
 def typeset(html, settings):
@@ -48,6 +50,7 @@ class SiteMarkdownReader(MarkdownReader):
         )
         if content.endswith("</div>") and 'class="references"' in content:
             content += "</section>"
+        content = BACKLINK_TITLE.sub(r'\1 aria-label="\2"', content)
 
         words = count_words(content)
         metadata["word_count"] = words
