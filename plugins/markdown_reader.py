@@ -16,8 +16,8 @@ from typogrify.filters import typogrify
 WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slowly
 TAG = re.compile(r"<[^>]+>")
 FOOTNOTES_OPENING = re.compile(r'<div class="footnote">\s*<hr\s*/?>')
-# Every back-link reads "↩"; its title says which reference it belongs to, so name it by that.
-BACKLINK_TITLE = re.compile(r'(<a class="footnote-backref" [^>]*?title="([^"]*)")')
+# Every back-link reads "↩"; name each one by its title, and by which citation it returns to.
+BACKLINK = re.compile(r'<a class="footnote-backref" href="#fnref(\d*):[^"]*" title="([^"]*)"')
 
 
 def typeset(html, settings):
@@ -28,6 +28,11 @@ def typeset(html, settings):
         settings["TYPOGRIFY_IGNORE_TAGS"],
         **dict.fromkeys(settings["TYPOGRIFY_OMIT_FILTERS"], False),
     )
+
+
+def name_backlink(match):
+    citation = f" (citation {match.group(1)})" if match.group(1) else ""
+    return f'{match.group(0)} aria-label="{match.group(2)}{citation}"'
 
 
 def count_words(html):
@@ -50,7 +55,7 @@ class SiteMarkdownReader(MarkdownReader):
         )
         if content.endswith("</div>") and 'class="references"' in content:
             content += "</section>"
-        content = BACKLINK_TITLE.sub(r'\1 aria-label="\2"', content)
+        content = BACKLINK.sub(name_backlink, content)
 
         words = count_words(content)
         metadata["word_count"] = words
