@@ -112,4 +112,3 @@ def add_globals(generator):
 
 def register():
     signals.generator_init.connect(add_globals)
-

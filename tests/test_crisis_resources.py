@@ -47,7 +47,9 @@ def test_the_crisis_block_offers_call_text_chat_and_911(site):
 def test_the_crisis_block_needs_no_javascript(page, site):
     block = crisis_block(read_page(site, page))
     assert not block.find("script")
-    assert not any(attribute.startswith("on") for tag in block.find_all() for attribute in tag.attrs)
+    assert not any(
+        attribute.startswith("on") for tag in block.find_all() for attribute in tag.attrs
+    )
 
 
 def test_the_get_help_page_lists_every_service_from_the_settings(site):
@@ -151,7 +153,8 @@ def test_the_crisis_block_prints_with_the_article(chromium, site_server, tmp_pat
 # Runs in the page: focus each focusable element in turn and ask what is drawn at its centre.
 COVERED = """() => {
   const covered = [];
-  const focusable = document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]');
+  const focusable = document.querySelectorAll(
+    'a[href], button, input, select, textarea, [tabindex]');
   for (const element of focusable) {
     if (element.tabIndex < 0) continue;
     element.focus();

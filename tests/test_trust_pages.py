@@ -50,7 +50,9 @@ def test_the_byline_and_author_box_show_name_degree_and_role(site):
 
 def test_the_about_page_has_the_full_bio(site):
     bio = (ROOT / "content" / "pages" / "about.md").read_text(encoding="utf-8").split("\n\n", 1)[1]
-    assert " ".join(bio.split()) in text(read_page(site, "about/index.html").select_one(".ps-prose"))
+    assert " ".join(bio.split()) in text(
+        read_page(site, "about/index.html").select_one(".ps-prose")
+    )
 
 
 def test_about_this_site_says_who_reviews_how_often_money_and_mistakes(site):

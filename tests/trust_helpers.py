@@ -1,4 +1,4 @@
-"""Helpers for the trust tests: build the site with other settings, serve it, open it in Chromium."""
+"""Helpers for the trust tests: build with other settings, serve the site, open it in Chromium."""
 
 import functools
 import http.server
@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from conftest import ROOT, built_site
 
 sys.path.insert(0, str(ROOT))
-import pelicanconf as SETTINGS  # noqa: E402  (the settings the real site is built with)
+import pelicanconf as SETTINGS  # noqa: E402, F401  (the settings the real site is built with)
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
