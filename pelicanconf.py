@@ -76,9 +76,9 @@ CRISIS_SERVICES = (
 REVIEW_INTERVAL_MONTHS = 36  # "Next review due" is this long after "Page last reviewed"
 REVIEW_WARNING_DAYS = 60  # `invoke check` warns this long before a review is due
 ARTICLE_DISCLAIMER = (
-    "This article is for education. It does not replace care from a clinician who knows "
-    "you, and it is not advice about your own treatment. Before starting any treatment, "
-    "you need an assessment with a qualified provider."
+    "The articles on this site are for education. They do not replace care from a clinician "
+    "who knows you, and they are not advice about your own treatment. Before starting any "
+    "treatment, you need an assessment with a qualified provider."
 )
 # Said on the About this site page; change it if anything about the money changes.
 FUNDING_STATEMENT = (

@@ -30,7 +30,7 @@ def test_every_article_ends_with_the_education_not_treatment_note(site, article)
 def test_the_note_says_education_not_a_replacement_and_assessment_first():
     note = SETTINGS.ARTICLE_DISCLAIMER
     assert "for education" in note
-    assert "does not replace care from a clinician" in note
+    assert "do not replace care from a clinician" in note
     assert "assessment with a qualified provider" in note
 
 
