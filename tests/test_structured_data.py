@@ -138,3 +138,23 @@ def test_structured_data_settings_live_only_in_the_settings_file():
     # The credentials are written once; templates and JSON-LD read them from the settings.
     for path in (ROOT / "theme" / "templates").rglob("*.html"):
         assert "PsyD" not in path.read_text(encoding="utf-8"), path
+
+
+def test_an_updated_article_reviewed_by_a_colleague_says_so_in_both_places(
+    minimal_content, tmp_path
+):
+    (minimal_content / "articles" / "updated.md").write_text(
+        "Title: Updated\nDate: 2026-01-10\nModified: 2026-03-02\nReviewed: 2026-03-01\n"
+        "ReviewedBy: Alex Example, MD\nSummary: An updated article.\n\nText.\n",
+        encoding="utf-8",
+    )
+    output = build_with(tmp_path / "output", content=minimal_content)
+    page = soup(output, "articles/updated/index.html")
+    data = the_one(page, "MedicalWebPage")
+    updated = page.select_one(".ps-article__header .ps-meta").find_all("time")[-1]
+    assert text(updated.parent).startswith("Updated")
+    assert data["dateModified"] == updated["datetime"]
+    assert data["dateModified"].startswith("2026-03-02")
+    assert data["lastReviewed"] == "2026-03-01"
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Alex Example, MD"}
+    assert text(page.select_one(".ps-review__by")) == "Alex Example, MD"
