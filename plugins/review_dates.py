@@ -11,13 +11,14 @@ each date with a `locale_…` twin written as readers see the published date.
 """
 
 import datetime
+from pathlib import Path
 
 from dateutil.relativedelta import relativedelta
 from pelican import signals
 from pelican.contents import Article
 from pelican.utils import strftime
 
-from plugins.front_matter import Problem, parse_date
+from plugins.front_matter import Problem, parse_date, read_front_matter
 
 
 def review_dates(article):
@@ -56,11 +57,12 @@ def review_problems(articles, display, settings, today=None):
             what = f"The review is due on {due:%Y-%m-%d}, in {(due - today).days} days."
         else:
             continue
+        front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"))
         problems.append(
             Problem(
                 "warning",
                 display(article.source_path),
-                None,
+                front.lines.get("reviewed") or front.lines.get("date"),
                 "Reviewed",
                 what,
                 "Reread the article, correct anything out of date, then set "

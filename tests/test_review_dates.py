@@ -71,7 +71,7 @@ def test_check_warns_about_an_overdue_review(minimal_content):
     write_article(minimal_content, "overdue", Date="2020-05-01", Reviewed="2021-02-01")
     result = invoke("check", "--content", str(minimal_content))
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "content/articles/overdue.md (Reviewed)" in result.stdout
+    assert "content/articles/overdue.md, line 4 (Reviewed)" in result.stdout
     assert "The review was due on 2024-02-01" in result.stdout
     assert "Reviewed: " + TODAY.isoformat() in result.stdout
 
@@ -83,15 +83,15 @@ def test_check_warns_about_a_review_due_within_sixty_days(minimal_content):
     write_article(minimal_content, "freshly-checked", Reviewed=TODAY.isoformat())
     result = invoke("check", "--content", str(minimal_content))
     assert f"The review is due on {due_soon.isoformat()}, in 30 days." in result.stdout
-    assert "due-soon.md (Reviewed)" in result.stdout
-    assert "freshly-checked.md (Reviewed)" not in result.stdout
+    assert "due-soon.md, line 2 (Reviewed)" in result.stdout
+    assert "freshly-checked.md" not in result.stdout
 
 
 def test_an_overdue_review_does_not_stop_the_build_but_is_reported(minimal_content, tmp_path):
     write_article(minimal_content, "overdue", Date="2020-05-01", Reviewed="2021-02-01")
     result = build(minimal_content, tmp_path / "output")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "overdue.md (Reviewed)" in result.stdout
+    assert "overdue.md, line 4 (Reviewed)" in result.stdout
 
 
 @pytest.mark.parametrize(
