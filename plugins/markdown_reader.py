@@ -23,6 +23,8 @@ from typogrify.filters import typogrify
 WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slowly
 TAG = re.compile(r"<[^>]+>")
 FOOTNOTES_OPENING = re.compile(r'<div class="footnote">\s*<hr\s*/?>')
+# Every back-link reads "↩"; name each one by its title, and by which citation it returns to.
+BACKLINK = re.compile(r'<a class="footnote-backref" href="#fnref(\d*):[^"]*" title="([^"]*)"')
 
 
 def typeset(html, settings):
@@ -33,6 +35,11 @@ def typeset(html, settings):
         settings["TYPOGRIFY_IGNORE_TAGS"],
         **dict.fromkeys(settings["TYPOGRIFY_OMIT_FILTERS"], False),
     )
+
+
+def name_backlink(match):
+    citation = f" (citation {match.group(1)})" if match.group(1) else ""
+    return f'{match.group(0)} aria-label="{match.group(2)}{citation}"'
 
 
 def count_words(html):
@@ -62,6 +69,7 @@ class SiteMarkdownReader(MarkdownReader):
         )
         if content.endswith("</div>") and 'class="references"' in content:
             content += "</section>"
+        content = BACKLINK.sub(name_backlink, content)
 
         words = count_words(content)
         metadata["word_count"] = words
@@ -85,9 +93,18 @@ def cache_per_reading_rules(pelican):
     rules = {
         "reader": Path(__file__).read_bytes().decode(),
         "packages": [package_metadata.version(name) for name in ("markdown", "typogrify")],
-        "settings": [repr(settings.get(name)) for name in (
-            "MARKDOWN", "TYPOGRIFY_IGNORE_TAGS", "TYPOGRIFY_OMIT_FILTERS", "TOC_MIN_WORDS",
-            "TOC_MIN_HEADINGS", "FORMATTED_FIELDS", "TIMEZONE")],
+        "settings": [
+            repr(settings.get(name))
+            for name in (
+                "MARKDOWN",
+                "TYPOGRIFY_IGNORE_TAGS",
+                "TYPOGRIFY_OMIT_FILTERS",
+                "TOC_MIN_WORDS",
+                "TOC_MIN_HEADINGS",
+                "FORMATTED_FIELDS",
+                "TIMEZONE",
+            )
+        ],
     }
     fingerprint = hashlib.sha256(json.dumps(rules).encode()).hexdigest()[:12]
     settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], fingerprint)
