@@ -99,6 +99,7 @@ PLUGINS = [
     "plugins.markdown_reader",
     "plugins.content_checks",
     "plugins.theme_assets",
+    "plugins.security_headers",
     "pelican.plugins.neighbors",
 ]
 CACHE_CONTENT = True

@@ -1,6 +1,7 @@
 """Shared helpers: build sites the way the clinician does, with `invoke build`, and read them."""
 
 import functools
+import os
 import shutil
 import subprocess
 import sys
@@ -34,7 +35,9 @@ def build(content, output):
 
 @functools.cache
 def built_site():
-    """The real site, built once per test run into a temporary folder."""
+    """The real site, built once per test run; or the site `invoke publish` is about to deploy."""
+    if os.environ.get("SITE_OUTPUT"):
+        return Path(os.environ["SITE_OUTPUT"]).resolve()
     output = Path(tempfile.mkdtemp(prefix="site-")) / "output"
     result = build(ROOT / "content", output)
     if result.returncode != 0:
@@ -53,6 +56,14 @@ def read_page(output, relative):
 @pytest.fixture(scope="session")
 def site():
     return built_site()
+
+
+def pytest_collection_modifyitems(items):
+    # A test that reads the built site applies to any built site: `invoke publish` runs the
+    # ones marked `site` over the site it is about to deploy (SITE_OUTPUT).
+    for item in items:
+        if {"site", "page"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.site)
 
 
 def pytest_generate_tests(metafunc):
