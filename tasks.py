@@ -260,6 +260,13 @@ def publish(
             )
         destination = rsync.Target(rsync_target, ssh=_setting(ssh, "DEPLOY_SSH", "ssh"))
         options = shlex.split(_setting(rsync_options, "DEPLOY_RSYNC_OPTIONS", ""))
+    sitename = read_settings(str(PUBLISH_SETTINGS))["SITENAME"]
+    try:
+        if target == "rsync":
+            # Refuse a folder that is not ours before spending time on the build.
+            rsync.check_ownership(destination, sitename)
+    except DeployRefused as refused:
+        raise Exit(f"\n{refused}\n", code=1) from None
 
     # 1. Build with the publishing settings.
     site = Path(output).resolve()
@@ -268,7 +275,6 @@ def publish(
     # 2. Check what was built.
     _run_site_tests(site)
     # 3. Deploy.
-    sitename = read_settings(str(PUBLISH_SETTINGS))["SITENAME"]
     try:
         if target == "check":
             print(f"The site in {site} passed every check; nothing was deployed.")

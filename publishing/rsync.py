@@ -108,7 +108,9 @@ def check_ownership(target, sitename):
 
 
 def _rsync(target, *arguments, options=()):
-    command = ["rsync", "--archive", "--checksum", PERMISSIONS, *options]
+    # Content, not timestamps, decides what changed: every build writes fresh times, and
+    # --link-dest only reuses a file whose preserved attributes all match.
+    command = ["rsync", "--recursive", "--links", "--perms", "--checksum", PERMISSIONS, *options]
     if target.host:
         command += ["--rsh", shlex.join(target.ssh)]
     return subprocess.run([*command, *arguments], capture_output=True, text=True)

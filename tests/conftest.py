@@ -79,3 +79,40 @@ def minimal_content(tmp_path):
     shutil.copytree(FIXTURES / "minimal", content)
     shutil.copytree(ROOT / "content" / "extra", content / "extra")
     return content
+
+
+REMOVED_ARTICLE = "articles/a-note-to-remove"
+NOTE = """\
+Title: A Note to Remove
+Date: 2026-01-20
+Summary: An article that is published once and then deleted.
+Category: Testing
+
+A short note.
+"""
+
+
+def files(folder):
+    """Every file under `folder` with its bytes, by relative path."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def two_versions(tmp_path_factory):
+    """The minimal site built twice: before and after one of its articles was deleted."""
+    work = tmp_path_factory.mktemp("versions")
+    content = work / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    shutil.copytree(ROOT / "content" / "extra", content / "extra")
+    note = content / "articles" / "a-note-to-remove.md"
+    note.write_text(NOTE, encoding="utf-8")
+    built = build(content, work / "before")
+    assert built.returncode == 0, built.stdout + built.stderr
+    note.unlink()
+    built = build(content, work / "after")
+    assert built.returncode == 0, built.stdout + built.stderr
+    return work / "before", work / "after"
