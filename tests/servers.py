@@ -82,7 +82,7 @@ def nginx(root, work, port=None, certificate=None, redirect_http=False):
         port=port,
         ssl=" ssl" if certificate else "",
         certificate=tls,
-        root=Path(root).resolve(),
+        root=Path(root).absolute(),  # not resolved: a `current` link must stay a link
         site_config=site_config,
     )
     if redirect_http:

@@ -1,5 +1,6 @@
 """Deploying with rsync to a real folder: visitors see a whole site, old or new, never half."""
 
+import http.client
 import os
 import shutil
 import signal
@@ -9,6 +10,7 @@ import time
 
 import pytest
 from conftest import REMOVED_ARTICLE, ROOT, files, invoke
+from servers import nginx
 
 from publishing import DeployRefused
 from publishing.rsync import MARKER, Target, deploy, dry_run
@@ -155,3 +157,24 @@ def test_old_releases_are_pruned_but_the_served_one_is_kept(tmp_path, two_versio
     assert len(releases) == 3
     assert (target / "current").resolve().name == releases[-1]
     assert files(target / "current") == files(before)
+
+
+def test_nginx_serving_current_switches_to_the_new_release_in_one_step(tmp_path, two_versions):
+    before, after = two_versions
+    target = tmp_path / "www"
+    deploy(before, Target(str(target)), SITENAME)
+    removed_page = f"/{REMOVED_ARTICLE}/"
+    # The web server's root is the `current` link, as the README tells the server's owner.
+    with nginx(target / "current", tmp_path / "nginx") as port:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+
+        def status(path):
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            return response.status
+
+        assert status(removed_page) == 200
+        deploy(after, Target(str(target)), SITENAME)
+        assert status(removed_page) == 404
+        assert status("/") == 200
