@@ -134,11 +134,16 @@ def dry_run(site, target, sitename, options=()):
     )
     if compared.returncode != 0:
         raise DeployRefused(f"rsync could not compare with {target.spec}:\n{compared.stderr}")
-    changes = [line for line in compared.stdout.splitlines() if line and not line.startswith(".")]
+    changes = []
+    for line in compared.stdout.splitlines():
+        change, _, path = line.partition(" ")
+        if change.startswith("*deleting"):
+            changes.append(("remove", path.strip()))
+        elif not change.startswith(".") and not path.endswith("/"):
+            changes.append(("upload", path.strip()))  # new or changed; folders follow files
     print(f"Dry run: deploying to {target.spec} would change {len(changes)} files:")
-    for line in changes:
-        action = "remove" if line.startswith("*deleting") else "upload"
-        print(f"  {action:6} {line.split(maxsplit=1)[1]}")
+    for action, path in changes:
+        print(f"  {action} {path}")
 
 
 def deploy(site, target, sitename, options=()):

@@ -178,3 +178,26 @@ def test_nginx_serving_current_switches_to_the_new_release_in_one_step(tmp_path,
         deploy(after, Target(str(target)), SITENAME)
         assert status(removed_page) == 404
         assert status("/") == 200
+
+
+def test_a_server_address_is_reached_through_the_ssh_command(tmp_path, two_versions):
+    before, after = two_versions
+    # No ssh server here: this stand-in runs what ssh would run on the server, in this
+    # machine's shell, so the real rsync protocol and the real remote scripts are exercised.
+    shell = tmp_path / "local-ssh"
+    shell.write_text(
+        '#!/bin/sh\n[ "$1" = "-l" ] && shift 2  # rsync passes the user as -l USER\n'
+        'shift\nexec sh -c "$*"\n'
+    )
+    shell.chmod(0o755)
+    target = tmp_path / "srv" / "psych site"
+
+    for version in (before, after):
+        deploy(version, Target(f"web@server:{target}", ssh=str(shell)), SITENAME)
+
+    assert files(target / "current") == files(after)
+    untouched = snapshot(target)
+    dry_run(before, Target(f"web@server:{target}", ssh=str(shell)), SITENAME)
+    assert snapshot(target) == untouched
+    with pytest.raises(DeployRefused, match="does not look like a previous deploy"):
+        deploy(after, Target(f"web@server:{tmp_path}", ssh=str(shell)), SITENAME)
