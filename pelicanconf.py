@@ -167,6 +167,7 @@ PLUGINS = [
     "plugins.theme_assets",
     "plugins.review_dates",
     "plugins.structured_data",
+    "plugins.security_headers",
     "pelican.plugins.neighbors",
 ]
 CACHE_CONTENT = True

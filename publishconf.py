@@ -24,5 +24,5 @@ DELETE_OUTPUT_DIRECTORY = True  # publish exactly what the sources say, nothing 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_MAX_ITEMS = 20
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
-PLUGINS = [*PLUGINS, "pelican.plugins.sitemap"]  # noqa: F405
+PLUGINS = [*PLUGINS, "pelican.plugins.sitemap", "plugins.sitemap_dates"]  # noqa: F405
 SITEMAP = {"format": "xml", "exclude": ["404.html", "drafts/"]}

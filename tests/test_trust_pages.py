@@ -1,7 +1,7 @@
 """Readers can see who wrote an article, on what evidence, what it is for, and how it is funded."""
 
 import pytest
-from conftest import KAP_ARTICLE, ROOT, build, read_page
+from conftest import KAP_ARTICLE, ROOT, build, own_path, read_page
 from trust_helpers import SETTINGS, article_pages, text
 
 ABOUT_SITE = "about-this-site/index.html"
@@ -91,7 +91,7 @@ def test_the_privacy_page_says_what_the_site_and_host_do(site):
 
 def test_every_page_links_to_the_trust_pages(page, site):
     footer = read_page(site, page).select_one(".ps-footer")
-    hrefs = {a["href"] for a in footer.find_all("a")}
+    hrefs = {own_path(a["href"]) for a in footer.find_all("a")}
     assert {"/about-this-site/", "/privacy/", "/get-help/"} <= hrefs
 
 
