@@ -67,7 +67,9 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 
@@ -85,6 +87,8 @@ TOC_MIN_WORDS = 400
 TOC_MIN_HEADINGS = 4
 ABOUT_URL = "about/"
 MAIN_MENU = (("About", "/about/"), ("Contact", "/contact/"))
+# Each article links to a printable PDF of itself, written by `invoke handouts`.
+HANDOUT_URL = "handouts/{slug}.pdf"
 
 # Feeds: none while writing; publishconf.py adds an Atom feed.
 FEED_ALL_ATOM = None
@@ -99,6 +103,7 @@ PLUGINS = [
     "plugins.markdown_reader",
     "plugins.content_checks",
     "plugins.theme_assets",
+    "plugins.search_index",
     "pelican.plugins.neighbors",
 ]
 CACHE_CONTENT = True
