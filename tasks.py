@@ -143,3 +143,14 @@ def preview(c, siteurl=f"http://{HOST}:{PORT}"):
     os.environ["SITEURL"] = siteurl
     _build(settings=PUBLISH_SETTINGS)
     serve(c)
+
+
+@task(help={"output": "Make handouts for the site built in this folder (default output/)."})
+def handouts(c, output=str(OUTPUT)):
+    """Write a printable PDF handout of every article into output/handouts/."""
+    from tools.handouts import make_handouts
+
+    if not (Path(output) / "index.html").is_file():
+        raise Exit("There is no built site yet. Run `invoke build` first.")
+    for written in make_handouts(output):
+        print(f"Wrote {written.relative_to(Path(output).resolve())}")

@@ -93,6 +93,7 @@ def contexts(browser):
             opened[width, scheme] = browser.new_context(
                 viewport={"width": width, "height": 800}, color_scheme=scheme
             )
+            opened[width, scheme].set_default_timeout(10_000)
         return opened[width, scheme]
 
     yield context
