@@ -154,3 +154,13 @@ def handouts(c, output=str(OUTPUT)):
         raise Exit("There is no built site yet. Run `invoke build` first.")
     for written in make_handouts(output):
         print(f"Wrote {written.relative_to(Path(output).resolve())}")
+
+
+@task(name="report", help={"output": "Measure the site built in this folder (default output/)."})
+def page_report(c, output=str(OUTPUT)):
+    """Weigh every type of page, run Lighthouse, and write reports/page-weight.md."""
+    from tools.report import write_report
+
+    if not (Path(output) / "index.html").is_file():
+        raise Exit("There is no built site yet. Run `invoke build` first.")
+    print(write_report(output, ROOT / "reports" / "page-weight.md"))

@@ -7,7 +7,8 @@ pytestmark = pytest.mark.browser
 AFTER_MAIN_START = """() => {
   const main = document.getElementById("main");
   const position = main.compareDocumentPosition(document.activeElement);
-  return Boolean(position & (Node.DOCUMENT_POSITION_CONTAINED_BY | Node.DOCUMENT_POSITION_FOLLOWING));
+  const inside = Node.DOCUMENT_POSITION_CONTAINED_BY | Node.DOCUMENT_POSITION_FOLLOWING;
+  return Boolean(position & inside);
 }"""
 
 # What the focused element looks like, and whether a reader can see it at all.
