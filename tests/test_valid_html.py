@@ -13,7 +13,7 @@ def test_every_page_passes_the_nu_html_checker(site):
     assert shutil.which("java"), "Java is missing: run scripts/setup --test"
     assert VNU.is_file(), "vnu.jar is missing: run scripts/setup --test"
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format", "gnu", str(site)],
+        ["java", "-jar", str(VNU), "--skip-non-html", "--errors-only", "--format=gnu", str(site)],
         capture_output=True,
         text=True,
     )

@@ -6,13 +6,16 @@ Chromium prints with the site's print stylesheet and writes a tagged PDF with an
 so screen readers can read the handout as they read the page.
 """
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
 from tools.browser import launch, serve
+
+# The link article.html writes: <p class="ps-handout"><a href="...">.
+HANDOUT_LINK = re.compile(r'class="ps-handout"><a href="(?P<href>[^"]+)"')
 
 
 def handout_links(output):
@@ -21,9 +24,7 @@ def handout_links(output):
         relative = page.relative_to(output).as_posix()
         if relative.startswith("drafts/"):
             continue
-        link = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
-            ".ps-handout a[href]"
-        )
+        link = HANDOUT_LINK.search(page.read_text(encoding="utf-8"))
         if link:
             yield relative, urlsplit(link["href"]).path.lstrip("/")
 
