@@ -164,3 +164,14 @@ def page_report(c, output=str(OUTPUT)):
     if not (Path(output) / "index.html").is_file():
         raise Exit("There is no built site yet. Run `invoke build` first.")
     print(write_report(output, ROOT / "reports" / "page-weight.md"))
+
+
+@task(help={"output": "Photograph the site built in this folder (default output/)."})
+def screenshots(c, output=str(OUTPUT)):
+    """Save pictures of each page type, phone and desktop, light and dark, in screenshots/."""
+    from tools.screenshots import take_screenshots
+
+    if not (Path(output) / "index.html").is_file():
+        raise Exit("There is no built site yet. Run `invoke build` first.")
+    written = take_screenshots(output, ROOT / "screenshots")
+    print(f"Wrote {len(written)} pictures to screenshots/")
