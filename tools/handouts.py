@@ -14,8 +14,8 @@ from playwright.sync_api import sync_playwright
 
 from tools.browser import launch, serve
 
-# The link article.html writes: <p class="ps-handout" data-pagefind-ignore><a href="...">.
-HANDOUT_LINK = re.compile(r'class="ps-handout" data-pagefind-ignore><a href="(?P<href>[^"]+)"')
+# The link article.html writes: <a data-handout href="...">.
+HANDOUT_LINK = re.compile(r'<a data-handout href="(?P<href>[^"]+)"')
 
 
 def handout_links(output):
