@@ -152,8 +152,11 @@ def handouts(c, output=str(OUTPUT)):
 
     if not (Path(output) / "index.html").is_file():
         raise Exit("There is no built site yet. Run `invoke build` first.")
-    for written in make_handouts(output):
-        print(f"Wrote {written.relative_to(Path(output).resolve())}")
+    written = make_handouts(output)
+    if not written:
+        raise Exit("No page links to a handout: is the theme's handout link missing?")
+    for path in written:
+        print(f"Wrote {path.relative_to(Path(output).resolve())}")
 
 
 @task(name="report", help={"output": "Measure the site built in this folder (default output/)."})

@@ -48,6 +48,7 @@ def test_printed_article_leaves_out_navigation_search_and_footer_links(printed):
         ".ps-nav",
         ".ps-search-form",
         ".ps-footer__nav",
+        ".ps-footer__privacy",
         ".ps-handout",
         ".ps-toc",
         ".ps-neighbors",
