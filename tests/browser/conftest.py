@@ -88,13 +88,16 @@ def contexts(browser):
     """One browser context per width and colour scheme, shared by every test that needs it."""
     opened = {}
 
-    def context(width=1280, scheme="light"):
-        if (width, scheme) not in opened:
-            opened[width, scheme] = browser.new_context(
-                viewport={"width": width, "height": 800}, color_scheme=scheme
+    def context(width=1280, scheme="light", javascript=True):
+        key = width, scheme, javascript
+        if key not in opened:
+            opened[key] = browser.new_context(
+                viewport={"width": width, "height": 800},
+                color_scheme=scheme,
+                java_script_enabled=javascript,
             )
-            opened[width, scheme].set_default_timeout(10_000)
-        return opened[width, scheme]
+            opened[key].set_default_timeout(10_000)
+        return opened[key]
 
     yield context
     for context in opened.values():

@@ -25,14 +25,13 @@ def test_only_the_search_page_loads_search_scripts(visit, page):
         assert scripts == 0
 
 
-def test_page_reads_the_same_without_javascript(browser, site_url, visit, page):
+def test_page_reads_the_same_without_javascript(contexts, visit, page):
     if page == SEARCH_PAGE:
         pytest.skip("the search page says what it needs instead: see test_search.py")
     with_script = visit.open(page).locator("main").inner_text()
-    context = browser.new_context(java_script_enabled=False)
+    tab = contexts(javascript=False).new_page()
     try:
-        tab = context.new_page()
         tab.goto(visit.tab.url)
         assert tab.locator("main").inner_text() == with_script
     finally:
-        context.close()
+        tab.close()
