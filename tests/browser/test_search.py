@@ -3,13 +3,16 @@
 import re
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 KAP_URL = "/articles/ketamine-assisted-psychotherapy-for-anxiety/"
 
 
-def test_typing_ketamine_in_the_header_finds_the_kap_article(visit, width):
+def test_typing_ketamine_in_the_header_finds_the_kap_article(visit, width, scheme):
     # The local server sends the site's content security policy, so this also proves
     # that Pagefind runs under it ('wasm-unsafe-eval' and nothing looser).
     tab = visit.open("index.html")
@@ -23,6 +26,9 @@ def test_typing_ketamine_in_the_header_finds_the_kap_article(visit, width):
     assert "match" in tab.get_by_role("status").inner_text()
     assert not visit.console_errors
     assert not visit.foreign_requests()
+    # The results, as a reader sees them, pass the same accessibility rules as every page.
+    results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert not results.response["violations"], results.generate_report()
 
 
 def test_a_search_with_no_match_says_so(visit):
