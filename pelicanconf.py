@@ -130,7 +130,9 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 
@@ -151,6 +153,9 @@ ABOUT_SITE_URL = "about-this-site/"
 PRIVACY_URL = "privacy/"
 GET_HELP_URL = "get-help/"
 MAIN_MENU = (("About", "/about/"), ("Contact", "/contact/"))
+# Printable PDF handouts: publishconf.py turns them on, and `invoke publish` prints them
+# (`invoke handouts`), so a local build never links to a PDF that does not exist.
+HANDOUT_URL = ""
 
 # Feeds: none while writing; publishconf.py adds an Atom feed.
 FEED_ALL_ATOM = None
@@ -168,6 +173,7 @@ PLUGINS = [
     "plugins.review_dates",
     "plugins.structured_data",
     "plugins.security_headers",
+    "plugins.search_index",
     "pelican.plugins.neighbors",
 ]
 CACHE_CONTENT = True

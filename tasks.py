@@ -277,6 +277,7 @@ def publish(
     site = Path(output).resolve()
     print(f"Building {siteurl} into {site}")
     _build(settings=PUBLISH_SETTINGS, content=content, output=site)
+    handouts(c, output=site)
     # 2. Check what was built.
     _run_site_tests(site)
     # 3. Deploy.
@@ -293,3 +294,41 @@ def publish(
             rsync.deploy(site, destination, sitename, options=options)
     except DeployRefused as refused:
         raise Exit(f"\n{refused}\n", code=1) from None
+
+
+@task(help={"output": "Make handouts for the site built in this folder (default output/)."})
+def handouts(c, output=str(OUTPUT)):
+    """Write a printable PDF handout of every article into output/handouts/."""
+    from tools.handouts import make_handouts
+
+    if not (Path(output) / "index.html").is_file():
+        raise Exit("There is no built site yet. Run `invoke build` first.")
+    written = make_handouts(output)
+    if not written:
+        raise Exit(
+            "No page links to a handout. Handouts belong to the public build: "
+            "`invoke publish --target check --siteurl …` builds it and prints them."
+        )
+    for path in written:
+        print(f"Wrote {path.relative_to(Path(output).resolve())}")
+
+
+@task(name="report", help={"output": "Measure the site built in this folder (default output/)."})
+def page_report(c, output=str(OUTPUT)):
+    """Weigh every type of page, run Lighthouse, and write reports/page-weight.md."""
+    from tools.report import write_report
+
+    if not (Path(output) / "index.html").is_file():
+        raise Exit("There is no built site yet. Run `invoke build` first.")
+    print(write_report(output, ROOT / "reports" / "page-weight.md"))
+
+
+@task(help={"output": "Photograph the site built in this folder (default output/)."})
+def screenshots(c, output=str(OUTPUT)):
+    """Save pictures of each page type, phone and desktop, light and dark, in screenshots/."""
+    from tools.screenshots import take_screenshots
+
+    if not (Path(output) / "index.html").is_file():
+        raise Exit("There is no built site yet. Run `invoke build` first.")
+    written = take_screenshots(output, ROOT / "screenshots")
+    print(f"Wrote {len(written)} pictures to screenshots/")
