@@ -1,8 +1,7 @@
 """The build cache speeds builds up but never shows stale pages."""
 
-from conftest import KAP_ARTICLE, ROOT, read_page
-
 from plugins.runner import build
+from tests.conftest import KAP_ARTICLE, ROOT, read_page
 
 
 def test_changing_a_reading_setting_is_not_hidden_by_the_cache(tmp_path):

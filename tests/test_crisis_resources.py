@@ -3,8 +3,9 @@
 import subprocess
 
 import pytest
-from conftest import KAP_ARTICLE, built_pages, read_page
-from trust_helpers import (
+
+from tests.conftest import KAP_ARTICLE, built_pages, read_page
+from tests.trust_helpers import (
     DESKTOP,
     PHONE,
     SETTINGS,

@@ -3,9 +3,9 @@
 import subprocess
 
 import pytest
-from conftest import ROOT, files, invoke
 
 from publishing.github_pages import deploy
+from tests.conftest import ROOT, files, invoke
 
 
 def git(*arguments, cwd):

@@ -5,7 +5,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT, files
+
+from tests.conftest import ROOT, files
 
 BUILD = """
 import sys

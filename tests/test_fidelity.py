@@ -3,7 +3,7 @@
 import re
 import unicodedata
 
-from conftest import FIXTURES, KAP_ARTICLE, ROOT, read_page
+from tests.conftest import FIXTURES, KAP_ARTICLE, ROOT, read_page
 
 MANUSCRIPT = (FIXTURES / "manuscript.txt").read_text(encoding="utf-8")
 SEED = ROOT.parent / "shared" / "seeds" / "000_55e8236cc3983bef.txt"

@@ -3,9 +3,9 @@
 import shutil
 
 import pytest
-from conftest import FIXTURES, ROOT, build
 
 from plugins.front_matter import FIELDS, kind_of, validate
+from tests.conftest import FIXTURES, ROOT, build
 
 SOURCES = sorted((ROOT / "content").glob("*/*.md"))
 

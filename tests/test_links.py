@@ -2,7 +2,7 @@
 
 from urllib.parse import unquote, urlsplit
 
-from conftest import own_path, read_page
+from tests.conftest import own_path, read_page
 
 LINKING_ATTRIBUTES = ("href", "src")
 SAFE_SCHEMES = ("https", "mailto", "tel", "sms")

@@ -7,10 +7,10 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import ROOT, built_pages
-from servers import nginx, self_signed_certificate
 
 from plugins.security_headers import LONG_CACHE, SECURITY_HEADERS, SHORT_CACHE
+from tests.conftest import ROOT, built_pages
+from tests.servers import nginx, self_signed_certificate
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -1,6 +1,6 @@
 """Every page has the structure that screen readers and keyboards rely on."""
 
-from conftest import read_page
+from tests.conftest import read_page
 
 
 def test_every_page_declares_its_language(site, page):

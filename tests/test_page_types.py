@@ -1,6 +1,6 @@
 """Every kind of page a reader can reach is built and shows what it should."""
 
-from conftest import KAP_ARTICLE, build, read_page
+from tests.conftest import KAP_ARTICLE, build, read_page
 
 
 def test_the_home_page_lists_the_latest_articles_with_their_summaries(site):

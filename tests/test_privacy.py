@@ -4,8 +4,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import built_pages, built_site, own_path, read_page
-from trust_helpers import (
+
+from tests.conftest import built_pages, built_site, own_path, read_page
+from tests.trust_helpers import (
     DESKTOP,
     chromium,  # noqa: F401  (fixture)
     published_site,
@@ -69,7 +70,7 @@ def test_the_only_scripts_are_data_or_the_sites_own(page, site):
         if script.get("type") == "application/ld+json":
             assert "cookie" not in script.string
             continue
-        assert script.get("src") and not is_other_origin(script["src"], own=""), script
+        assert script.get("src") and own_path(script["src"]), script
 
 
 @pytest.mark.browser

@@ -4,7 +4,8 @@ import os
 import subprocess
 
 import pytest
-from conftest import files, invoke
+
+from tests.conftest import files, invoke
 
 SITEURL = "https://www.example.org"
 BROKEN_ARTICLE_LINK = "\nSee [the old handout](/articles/no-such-article/).\n"

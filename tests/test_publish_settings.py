@@ -5,9 +5,9 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 import pytest
-from conftest import KAP_ARTICLE, ROOT, read_page
 
 from plugins.runner import build
+from tests.conftest import KAP_ARTICLE, ROOT, read_page
 
 SITEURL = "https://www.example.org"
 

@@ -3,9 +3,10 @@
 import datetime
 
 import pytest
-from conftest import build, invoke, read_page
 from dateutil.relativedelta import relativedelta
-from trust_helpers import SETTINGS, article_pages, text
+
+from tests.conftest import build, invoke, read_page
+from tests.trust_helpers import SETTINGS, article_pages, text
 
 TODAY = datetime.date.today()
 

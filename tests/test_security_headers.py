@@ -4,14 +4,13 @@ import base64
 import hashlib
 import re
 
-from conftest import ROOT, invoke, read_page
-
 from plugins.security_headers import (
     INLINE_HASHES,
     LONG_CACHE,
     SECURITY_HEADERS,
     content_security_policy,
 )
+from tests.conftest import ROOT, invoke, read_page
 
 REQUIRED = {
     "Content-Security-Policy",

@@ -3,8 +3,17 @@
 import datetime
 
 import pytest
-from conftest import ROOT, read_page
-from trust_helpers import SETTINGS, article_pages, build_with, json_ld, published_site, soup, text
+
+from tests.conftest import ROOT, read_page
+from tests.trust_helpers import (
+    SETTINGS,
+    article_pages,
+    build_with,
+    json_ld,
+    published_site,
+    soup,
+    text,
+)
 
 ABOUT = "about/index.html"
 HOME = "index.html"

@@ -8,7 +8,8 @@ import urllib.error
 import urllib.request
 
 import pytest
-from conftest import ROOT, invoke
+
+from tests.conftest import ROOT, invoke
 
 
 def free_port():

@@ -1,8 +1,9 @@
 """Readers can see who wrote an article, on what evidence, what it is for, and how it is funded."""
 
 import pytest
-from conftest import KAP_ARTICLE, ROOT, build, own_path, read_page
-from trust_helpers import SETTINGS, article_pages, text
+
+from tests.conftest import KAP_ARTICLE, ROOT, build, own_path, read_page
+from tests.trust_helpers import SETTINGS, article_pages, text
 
 ABOUT_SITE = "about-this-site/index.html"
 PRIVACY = "privacy/index.html"
@@ -68,7 +69,7 @@ def test_about_this_site_says_who_reviews_how_often_money_and_mistakes(site):
 
 
 def test_the_review_interval_on_about_this_site_follows_the_setting(tmp_path):
-    from trust_helpers import build_with, soup
+    from tests.trust_helpers import build_with, soup
 
     output = build_with(tmp_path / "output", REVIEW_INTERVAL_MONTHS=18)
     assert "reviewed at least every 18 months" in text(soup(output, ABOUT_SITE).main)

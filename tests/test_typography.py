@@ -1,6 +1,6 @@
 """Typogrify makes the prose look right without touching code, attributes or the contents list."""
 
-from conftest import build, read_page
+from tests.conftest import build, read_page
 
 ARTICLE = (
     """Title: "Quotes" -- and Dashes

@@ -3,7 +3,7 @@
 import shutil
 import subprocess
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, built_site
+
+from tests.conftest import ROOT, built_site
 
 sys.path.insert(0, str(ROOT))
 import pelicanconf as SETTINGS  # noqa: E402, F401  (the settings the real site is built with)
