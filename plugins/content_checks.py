@@ -13,6 +13,7 @@ import re
 import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -446,7 +447,7 @@ def check_duplicates(contents, content_root):
     by_title = defaultdict(list)
     for content in contents:
         by_address[content.save_as].append(content)
-        by_title[(type(content).__name__, content.title.lower())].append(content)
+        by_title[(type(content).__name__, _plain(content.title).lower())].append(content)
     for same in by_address.values():
         if len(same) > 1:
             for content in same[1:]:
@@ -470,12 +471,17 @@ def check_duplicates(contents, content_root):
                     display(content.source_path, content_root),
                     None,
                     "Title",
-                    f"Another post has the title {same[0].title!r}: "
+                    f'Another post has the same title, "{_plain(same[0].title)}": '
                     f"{display(same[0].source_path, content_root)}.",
                     "Readers cannot tell them apart in lists; give each a distinct title.",
                 )
             )
     return problems
+
+
+def _plain(title):
+    """A title as she typed it: typography's HTML undone."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", title)).split())
 
 
 def _pelican_warnings(found):

@@ -92,6 +92,7 @@ class Field:
     example: str = ""
     check: object = None  # value -> (what, fix) or None; may depend on the kind
     new_post: bool = True  # written into a new post by `invoke new-post`
+    draft_may_omit: bool = False  # a draft may leave it empty; publishing needs it
 
     def checker(self, kind):
         return self.check(kind) if self.name == "Status" else self.check
@@ -129,6 +130,7 @@ FIELDS = (
         required=("article", "page"),
         example="What KAP is and who it may help.",
         check=_check_summary,
+        draft_may_omit=True,
     ),
     Field("Category", "The one topic the post belongs to.", ("article",), example="Anxiety"),
     Field("Tags", "Other topics, separated by commas.", ("article",), example="anxiety, ketamine"),
@@ -222,23 +224,29 @@ def validate(display_path, text, kind, today=None):
             if found:
                 problem(key, *found)
 
+    status = front.values.get("status", "published")
     for field in FIELDS:
         key = field.name.lower()
         if kind in field.required and not front.values.get(key):
             state = "is empty" if key in front.values else "is missing"
+            fix = f"Add a line near the top such as: {field.name}: {field.example}"
+            waits = status == "draft" and field.draft_may_omit
+            if key in front.values:
+                fix = f"Write it after the colon, for example: {field.name}: {field.example}"
+            if waits:
+                fix += " A draft can wait; the post needs it before you publish."
             problems.append(
                 Problem(
-                    "error",
+                    "warning" if waits else "error",
                     display_path,
                     front.lines.get(key, 1),
                     field.name,
                     f"The {field.name} field {state}. {field.meaning}",
-                    f"Add a line near the top such as: {field.name}: {field.example}",
+                    fix,
                 )
             )
 
     date = parse_date(front.values.get("date", ""))
-    status = front.values.get("status", "published")
     if kind == "article" and date and status == "published" and date.date() > today:
         problem(
             "date",
