@@ -33,6 +33,23 @@ HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.I)
 HEADING_ID = re.compile(r"""<h[1-6]\b[^>]*\bid\s*=\s*(["'])(.*?)\1""", re.I)
 ELEMENT_ID = re.compile(r"""\bid\s*=\s*(["'])(.*?)\1""", re.I)
 PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+MIN_WORDS_TO_GRADE = 50  # a few sentences give a grade too unsteady to act on
+# Layouts Pelican uses for its own lists; a page's Template: names one of the others.
+STANDARD_TEMPLATES = {
+    "404",
+    "archives",
+    "article",
+    "author",
+    "authors",
+    "base",
+    "categories",
+    "category",
+    "index",
+    "page",
+    "period_archives",
+    "tag",
+    "tags",
+}
 EMBEDDED = {
     "script": "a script",
     "iframe": "an embedded frame",
@@ -114,6 +131,7 @@ def check_everything(generators):
         problems += validate(source.shown, source.text, source.kind, today=_today(settings))
         problems += check_content(source, sources, content_root)
         problems += check_wording(source)
+        problems += check_template(source, settings)
     problems += check_readability(sources.values(), settings)
     problems += check_duplicates(contents.values(), content_root)
     problems += _pelican_warnings(problems)
@@ -378,6 +396,35 @@ def _sections_hint(html):
     )
 
 
+def check_template(source, settings):
+    """A Template: line must name a layout the theme has, or the build would stop at writing."""
+    front = read_front_matter(source.text)
+    name = front.values.get("template")
+    folders = [
+        Path(settings["THEME"]) / "templates",
+        *settings.get("THEME_TEMPLATES_OVERRIDES", []),
+    ]
+    if not name or any((Path(folder) / f"{name}.html").is_file() for folder in folders):
+        return []
+    layouts = sorted(
+        p.stem
+        for p in (Path(settings["THEME"]) / "templates").glob("*.html")
+        if p.stem not in STANDARD_TEMPLATES
+    )
+    return [
+        Problem(
+            "error",
+            source.shown,
+            front.lines.get("template"),
+            "Template",
+            f'There is no layout called "{name}".',
+            f"Use one of: {', '.join(layouts)}; or remove the Template line for the usual layout."
+            if layouts
+            else "Remove the Template line to use the usual layout.",
+        )
+    ]
+
+
 def check_wording(source):
     """Suggest safer wording wherever the text talks about suicide in a way to avoid."""
     problems = []
@@ -400,7 +447,7 @@ def check_readability(sources, settings):
         if source.kind != "article":
             continue
         text = readability.plain_text(source.html or "")
-        if len(text.split()) < 100:  # too short to grade fairly
+        if len(text.split()) < MIN_WORDS_TO_GRADE:
             continue
         found = grades.grade(text)
         if found.grade <= target:
@@ -441,42 +488,52 @@ def check_readability(sources, settings):
 
 
 def check_duplicates(contents, content_root):
-    """Two posts with the same address would overwrite each other."""
+    """Two posts with the same address would overwrite each other; say so in each of them."""
     problems = []
     by_address = defaultdict(list)
     by_title = defaultdict(list)
     for content in contents:
         by_address[content.save_as].append(content)
         by_title[(type(content).__name__, _plain(content.title).lower())].append(content)
+
+    def others(content, same):
+        shown = sorted(display(c.source_path, content_root) for c in same if c is not content)
+        return " and ".join(shown)
+
     for same in by_address.values():
-        if len(same) > 1:
-            for content in same[1:]:
-                first = display(same[0].source_path, content_root)
-                problems.append(
-                    Problem(
-                        "error",
-                        display(content.source_path, content_root),
-                        None,
-                        "Slug",
-                        f'This post would have the same web address ("{content.slug}") as {first}, '
-                        "and one would overwrite the other.",
-                        "Give one of them a different Title or add a Slug: line with another name.",
-                    )
+        for content in same if len(same) > 1 else ():
+            problems.append(
+                Problem(
+                    "error",
+                    display(content.source_path, content_root),
+                    _field_line(content.source_path, "slug"),
+                    "Slug",
+                    f'This post would have the same web address ("{content.slug}") as '
+                    f"{others(content, same)}, and one would overwrite the other.",
+                    "Give one of them a different Title, or add a Slug: line with another name.",
                 )
-    for (_, _title), same in by_title.items():
-        for content in same[1:]:
+            )
+    for same in by_title.values():
+        for content in same if len(same) > 1 else ():
             problems.append(
                 Problem(
                     "warning",
                     display(content.source_path, content_root),
-                    None,
+                    _field_line(content.source_path, "title"),
                     "Title",
-                    f'Another post has the same title, "{_plain(same[0].title)}": '
-                    f"{display(same[0].source_path, content_root)}.",
+                    f'Another post has the same title, "{_plain(content.title)}": '
+                    f"{others(content, same)}.",
                     "Readers cannot tell them apart in lists; give each a distinct title.",
                 )
             )
     return problems
+
+
+def _field_line(source_path, key):
+    try:
+        return read_front_matter(Path(source_path).read_text(encoding="utf-8")).lines.get(key)
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def _plain(title):

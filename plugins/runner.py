@@ -36,6 +36,13 @@ def build(settings_file, overrides=None, check_only=False):
         raise BuildFailed(
             f"{problems}\n\nThe site was not updated: the last good build is still in place."
         ) from None
+    except Exception as error:
+        # A mistake the checks do not know yet: still no traceback first, but say what it was.
+        raise BuildFailed(
+            "The site could not be built because of a problem the checks did not recognise.\n"
+            "Run `invoke check` first; if it finds nothing, pass this line on to whoever "
+            f"maintains the site:\n  {type(error).__name__}: {error}"
+        ) from None
     late = [record.getMessage() for record in pelican_messages.records]
     if late:
         raise BuildFailed(
