@@ -118,4 +118,4 @@ def test_the_preview_home_page_lists_drafts(preview):
     home = preview.get("/")
     drafts = home.split('class="ps-drafts"')[1].split("</section>")[0]
     assert "Work in&nbsp;progress" in drafts and ">Draft<" in drafts
-    assert "Still writing this." in preview.get("/drafts/work-in-progress/")
+    assert "Still writing" in preview.get("/drafts/work-in-progress/")
