@@ -506,7 +506,8 @@ def check_duplicates(contents, content_root):
                 Problem(
                     "error",
                     display(content.source_path, content_root),
-                    _field_line(content.source_path, "slug"),
+                    _field_line(content.source_path, "slug")
+                    or _field_line(content.source_path, "title"),
                     "Slug",
                     f'This post would have the same web address ("{content.slug}") as '
                     f"{others(content, same)}, and one would overwrite the other.",

@@ -215,10 +215,13 @@ def validate(display_path, text, kind, today=None):
         name = FIELDS_BY_KEY[key].name if key in FIELDS_BY_KEY else front.names.get(key, key)
         problems.append(Problem(severity, display_path, front.lines.get(key), name, what, fix))
 
+    misspelled = set()  # fields written under a wrong name: reported once, as the typo
     for key, value in front.values.items():
         field = FIELDS_BY_KEY.get(key)
         if field is None or kind not in field.kinds:
-            problem(key, *_unknown_field(front.names[key], kind))
+            what, fix, guess = _unknown_field(front.names[key], kind)
+            problem(key, what, fix)
+            misspelled.add(guess)
         elif field.check and value:
             found = field.checker(kind)(value)
             if found:
@@ -227,6 +230,8 @@ def validate(display_path, text, kind, today=None):
     status = front.values.get("status", "published")
     for field in FIELDS:
         key = field.name.lower()
+        if field.name in misspelled and key not in front.values:
+            continue
         if kind in field.required and not front.values.get(key):
             state = "is empty" if key in front.values else "is missing"
             fix = f"Add a line near the top such as: {field.name}: {field.example}"
@@ -268,5 +273,5 @@ def _unknown_field(name, kind):
     guess = difflib.get_close_matches(name.capitalize(), known, n=1, cutoff=0.6)
     fields = ", ".join(known)
     if guess:
-        return f'"{name}" is not a field this site knows.', f'Did you mean "{guess[0]}"?'
-    return f'"{name}" is not a field this site knows.', f"Use one of: {fields}."
+        return f'"{name}" is not a field this site knows.', f'Did you mean "{guess[0]}"?', guess[0]
+    return f'"{name}" is not a field this site knows.', f"Use one of: {fields}.", None
