@@ -159,7 +159,11 @@ def serve(c, port=PORT):
 def livereload(c, port=PORT, content=None, output=None):
     """Preview the site, drafts included, and refresh the browser whenever you save a change."""
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
 
+    # livereload skips a browser refresh within 3 s of the last one, so a quick fix after a
+    # mistake would not show; the rebuild itself already runs once per batch of saves.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     watched = Path(content or ROOT / "content").resolve()
     served = Path(output or OUTPUT).resolve()
 
