@@ -167,7 +167,7 @@ def read_source(path, content_root, contents, settings):
     """Return (Source, None), or (None, Problem) when the file cannot be read as text."""
     shown = display(path, content_root)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # some editors start a file with a BOM
     except UnicodeDecodeError:
         return None, Problem(
             "error",

@@ -124,11 +124,11 @@ def measure(count, saves):
             )
             page = browser.new_page()
             page.goto(url)
-            page.wait_for_timeout(1500)  # let livereload.js connect
+            wait(lambda: "Browser Connected" in "".join(lines))  # livereload.js is listening
         except ImportError:
             pass
         for save in range(saves):
-            marker = f"Saved change number {save} of {count}"
+            marker = f"Saved-change-{save}-of-{count}"  # one word: typography cannot split it
             text = edited.read_text("utf-8")
             before = sum("Updated the preview" in line for line in lines)
             edited.write_text(text + f"\n{marker}\n", "utf-8")
