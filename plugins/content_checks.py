@@ -9,6 +9,7 @@ raises `ContentProblems` when any of them is an error.
 import datetime
 import difflib
 import logging
+import os
 import re
 import zoneinfo
 from collections import defaultdict
@@ -23,7 +24,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins import readability, safe_messaging
 from plugins.front_matter import Problem, kind_of, read_front_matter, validate
-from plugins.safe_messaging import unsafe_phrases
+from plugins.safe_messaging import mentions_suicide, unsafe_phrases
 
 ELEMENT = re.compile(
     r"<(a|img|link|source|iframe|script|form|audio|video|embed|object)\b([^>]*)>", re.I
@@ -33,7 +34,6 @@ HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.I)
 HEADING_ID = re.compile(r"""<h[1-6]\b[^>]*\bid\s*=\s*(["'])(.*?)\1""", re.I)
 ELEMENT_ID = re.compile(r"""\bid\s*=\s*(["'])(.*?)\1""", re.I)
 PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
-MIN_WORDS_TO_GRADE = 50  # a few sentences give a grade too unsteady to act on
 # Layouts Pelican uses for its own lists; a page's Template: names one of the others.
 STANDARD_TEMPLATES = {
     "404",
@@ -126,7 +126,7 @@ def check_everything(generators):
         if unreadable:
             problems.append(unreadable)
         else:
-            sources[str(path.resolve())] = source
+            sources[_key(path)] = source
     for source in sources.values():
         problems += validate(source.shown, source.text, source.kind, today=_today(settings))
         problems += check_content(source, sources, content_root)
@@ -177,7 +177,7 @@ def read_source(path, content_root, contents, settings):
             "The file is not saved as plain UTF-8 text, so the site cannot read it.",
             "Open it in your editor and save it again with the encoding UTF-8.",
         )
-    content = contents.get(str(path.resolve()))
+    content = contents.get(_key(path))
     # Pelican skips a file whose front matter it cannot use; its text is still checked here,
     # rendered with the site's own Markdown settings, so every problem shows up in one run.
     html = content._content if content is not None else render_markdown(text, settings)
@@ -206,6 +206,11 @@ def _today(settings):
     return datetime.datetime.now(zone).date()
 
 
+def _key(path):
+    """An absolute, normalised path, worked out without asking the disk (it runs a lot)."""
+    return os.path.normpath(os.path.abspath(path))
+
+
 def _all_contents(generators):
     """Every article and page Pelican read, drafts and hidden ones included, by source path."""
     contents = {}
@@ -218,15 +223,15 @@ def _all_contents(generators):
             continue
         for group in groups:
             for content in group:
-                contents[str(Path(content.source_path).resolve())] = content
+                contents[_key(content.source_path)] = content
     return contents
 
 
 def display(path, content_root):
     """A path as the clinician sees it in her project: content/articles/…."""
-    path = Path(path).resolve()
+    path = Path(_key(path))
     try:
-        return str(path.relative_to(Path(content_root).resolve().parent))
+        return str(path.relative_to(Path(_key(content_root)).parent))
     except ValueError:
         return str(path)
 
@@ -355,18 +360,18 @@ def _check_target(tag, target, source, content_root, sources, problem):
 def _resolve(path, source_path, content_root):
     path = unquote(path)
     if path.startswith("/"):
-        return (content_root / path.lstrip("/")).resolve()
-    return (source_path.parent / path).resolve()
+        return Path(_key(content_root / path.lstrip("/")))
+    return Path(_key(source_path.parent / path))
 
 
 def _closest(missing, content_root, what, source_path):
     """Suggest the existing file whose name is nearest to the one that is missing."""
-    content_root = content_root.resolve()
+    content_root = Path(_key(content_root))
     wanted_post = what == "link" and missing.suffix in (".md", "")
     candidates = [
         p.relative_to(content_root).as_posix()
         for p in sorted(content_root.rglob("*"))
-        if p.is_file() and (p.suffix == ".md") == wanted_post and p != source_path.resolve()
+        if p.is_file() and (p.suffix == ".md") == wanted_post and _key(p) != _key(source_path)
     ]
     try:
         wanted = missing.relative_to(content_root).as_posix()
@@ -428,6 +433,8 @@ def check_template(source, settings):
 def check_wording(source):
     """Suggest safer wording wherever the text talks about suicide in a way to avoid."""
     problems = []
+    if not mentions_suicide(source.text):  # the wording only matters where suicide is discussed
+        return problems
     for number, line in enumerate(source.text.splitlines(), start=1):
         for phrase, why, fix in unsafe_phrases(line):
             problems.append(
@@ -446,11 +453,8 @@ def check_readability(sources, settings):
     for source in sources:
         if source.kind != "article":
             continue
-        text = readability.plain_text(source.html or "")
-        if len(text.split()) < MIN_WORDS_TO_GRADE:
-            continue
-        found = grades.grade(text)
-        if found.grade <= target:
+        found = grades.grade(source.html or "")
+        if found is None or found.grade <= target:
             continue
         smog = f"SMOG {found.smog:g}" if found.smog else "SMOG needs a longer text"
         hints = []

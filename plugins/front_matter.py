@@ -6,6 +6,7 @@ them, and WRITING.md describes them. Change a field here and all three follow.
 
 import datetime
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,7 +202,8 @@ def read_front_matter(text):
 
 def kind_of(source_path, content_root):
     """Say whether a source file is an article or a page, from the folder it is in."""
-    relative = Path(source_path).resolve().relative_to(Path(content_root).resolve())
+    absolute = Path(os.path.normpath(os.path.abspath(source_path)))
+    relative = absolute.relative_to(os.path.normpath(os.path.abspath(content_root)))
     return "page" if relative.parts[0] == "pages" else "article"
 
 

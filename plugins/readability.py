@@ -14,7 +14,8 @@ from pathlib import Path
 
 DEFAULT_TARGET_GRADE = 8
 CACHE_FILE = "readability.json"
-CACHE_VERSION = 1  # change when the way grades are computed changes
+MIN_WORDS_TO_GRADE = 50  # a few sentences give a grade too unsteady to act on
+CACHE_VERSION = 2  # change when the way grades are computed changes
 # Block-level ends become sentence ends, so list items and headings are not one long sentence.
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|td|th|dt|dd|blockquote|figcaption)>", re.I)
 SKIPPED = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.I | re.S)
@@ -80,13 +81,17 @@ class GradeCache:
             pass
         self.used = set()
 
-    def grade(self, text):
-        key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    def grade(self, content_html):
+        """The grade of an article's HTML, or None when it is too short to grade fairly."""
+        key = hashlib.sha256(content_html.encode("utf-8")).hexdigest()
         self.used.add(key)
         if key not in self.grades:
-            self.grades[key] = asdict(grade(text))
+            text = plain_text(content_html)
+            enough = len(text.split()) >= MIN_WORDS_TO_GRADE
+            self.grades[key] = asdict(grade(text)) if enough else None
             self.changed = True
-        return Grade(**self.grades[key])
+        stored = self.grades[key]
+        return Grade(**stored) if stored else None
 
     def save(self):
         # Only the grades of current articles are kept, so the file does not grow forever.

@@ -65,8 +65,13 @@ def unsafe_phrases(line):
                 yield match.group(0), WHY_WORDING, fix
 
 
+CUES = ("suicid", "self-harm", "self harm", "selfharm", "self-injur", "self injur", "kill")
+
+
 def mentions_suicide(text):
-    return bool(MENTIONS.search(text or ""))
+    lowered = (text or "").lower()
+    # Plain substring tests first: most articles never get as far as the regex.
+    return any(cue in lowered for cue in CUES) and bool(MENTIONS.search(text))
 
 
 def mark_mentions(content):
