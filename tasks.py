@@ -64,6 +64,8 @@ def check(c, content=None):
     warnings = _build(check_only=True, content=content, output=OUTPUT)
     if not warnings:
         print("No problems found.")
+    else:
+        print("Nothing must be fixed: the site can be built. The suggestions above are advice.")
 
 
 def _new(kind, title, category="", tags="", summary="", content=None):
@@ -174,7 +176,11 @@ def livereload(c, port=PORT, content=None, output=None):
         except Exit as failure:
             # Keep serving the last good build; the next save tries again.
             print(failure.message)
-            print("The preview still shows the last version without mistakes.", flush=True)
+            print(
+                "The preview still shows the last version without mistakes. Fix the problems "
+                "above and save: the browser refreshes by itself.",
+                flush=True,
+            )
             return
         except Exception as failure:  # whatever goes wrong, the preview keeps serving
             print(

@@ -218,6 +218,7 @@ def validate(display_path, text, kind, today=None):
         problems.append(Problem(severity, display_path, front.lines.get(key), name, what, fix))
 
     misspelled = set()  # fields written under a wrong name: reported once, as the typo
+    problems += _broken_field_lines(display_path, text, front, misspelled)
     for key, value in front.values.items():
         field = FIELDS_BY_KEY.get(key)
         if field is None or kind not in field.kinds:
@@ -266,6 +267,46 @@ def validate(display_path, text, kind, today=None):
             "modified",
             "Modified is earlier than Date.",
             "Modified is the date of the last change, so it must be on or after Date.",
+        )
+    return problems
+
+
+def _broken_field_lines(display_path, text, front, stranded):
+    """Explain a field line without its colon, which ends the front matter early.
+
+    Fields written after such a line are read as text, so they are added to `stranded`
+    and not reported again as missing.
+    """
+    problems = []
+    broken = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            break
+        if number < front.body_start:
+            continue
+        field_line = FIELD_LINE.match(line)
+        first_word = re.match(r"\s*([A-Za-z]+)", line)
+        key = (field_line or first_word).group(1).lower() if (field_line or first_word) else ""
+        if key not in FIELDS_BY_KEY:
+            continue
+        name = FIELDS_BY_KEY[key].name
+        if field_line:
+            if broken:
+                stranded.add(name)
+            continue
+        broken = True
+        stranded.add(name)
+        problems.append(
+            Problem(
+                "error",
+                display_path,
+                number,
+                name,
+                f'This line looks like the {name} field, but there is no colon after "{name}", '
+                "so the lines at the top stop here and the rest is read as the text of the post.",
+                f"Write it as {name}: followed by the value, for example: "
+                f"{name}: {FIELDS_BY_KEY[key].example or 'value'}",
+            )
         )
     return problems
 

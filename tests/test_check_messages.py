@@ -16,6 +16,7 @@ CASES = [
     ("missing-summary", "error", "line 1 (Summary)", ["is missing", "Summary:"]),
     ("long-summary", "error", "line 3 (Summary)", ["the limit is 200", "Shorten"]),
     ("unknown-field", "error", "line 3 (Sumary)", ["not a field", 'Did you mean "Summary"?']),
+    ("missing-colon", "error", "line 2 (Date)", ['no colon after "Date"', "Write it as Date:"]),
     ("unreadable-date", "error", "line 2 (Date)", ['"1st of February"', "YYYY-MM-DD"]),
     ("future-date", "error", "line 2 (Date)", ["in the future", "Status: draft"]),
     ("bad-status", "error", "line 4 (Status)", ['"publish"', "published, draft"]),
