@@ -159,3 +159,20 @@ def test_the_browser_refreshes_by_itself_even_when_a_mistake_is_fixed_quickly(pr
             timeout=WAIT * 1000,
         )
         browser.close()
+
+
+def test_a_long_preview_session_does_not_pile_up_old_builds(minimal_content, tmp_path):
+    # livereload rebuilds in one process; every build kept alive would slow the next ones.
+    import gc
+
+    sys.path.insert(0, str(ROOT))
+    from pelican.contents import Article
+
+    from plugins.runner import build
+    from tasks import SETTINGS, _overrides
+
+    overrides = _overrides(content=minimal_content, output=tmp_path / "output", drafts=True)
+    for _ in range(3):
+        build(SETTINGS, overrides)
+    gc.collect()
+    assert [o for o in gc.get_objects() if isinstance(o, Article)] == []
