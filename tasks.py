@@ -61,7 +61,9 @@ def build(c, content=None, output=None):
 @task(help={"content": "Check another content folder instead of content/."})
 def check(c, content=None):
     """Check every article and page and list every problem, without building."""
-    warnings = _build(check_only=True, content=content, output=OUTPUT)
+    # Nothing is written; the output folder only decides where the build cache lives.
+    output = Path(content).resolve().parent / "output" if content else None
+    warnings = _build(check_only=True, content=content, output=output)
     if not warnings:
         print("No problems found.")
     else:
