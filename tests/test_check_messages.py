@@ -2,10 +2,11 @@
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, invoke
+from conftest import FIXTURES, ROOT, invoke
 
 MISTAKES = FIXTURES / "mistakes"
 
@@ -206,3 +207,16 @@ def test_readability_grades_are_cached_by_content(minimal_content, tmp_path):
     result = invoke("build", "--content", str(minimal_content), "--output", str(output))
     assert "(readability)" in result.stdout
     assert cache.read_text() == first
+
+
+def test_the_readability_target_is_a_setting(minimal_content, tmp_path):
+    sys.path.insert(0, str(ROOT))
+    from plugins.runner import build
+    from tasks import SETTINGS, _overrides
+
+    add_mistake(minimal_content, "hard-to-read")
+    overrides = _overrides(content=minimal_content, output=tmp_path / "output")
+    strict = build(SETTINGS, overrides)
+    assert any(p.field == "readability" and "target is grade 8" in p.what for p in strict)
+    lenient = build(SETTINGS, {**overrides, "READABILITY_TARGET_GRADE": 60})
+    assert not any(p.field == "readability" for p in lenient)
