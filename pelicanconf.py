@@ -148,6 +148,8 @@ SUMMARY_MAX_LENGTH = None  # every post has a written Summary
 # A table of contents appears on articles at least this long, with this many headings.
 TOC_MIN_WORDS = 400
 TOC_MIN_HEADINGS = 4
+# `invoke check` warns when an article reads above this school grade (Flesch–Kincaid or SMOG).
+READABILITY_TARGET_GRADE = 8
 ABOUT_URL = "about/"
 ABOUT_SITE_URL = "about-this-site/"
 PRIVACY_URL = "privacy/"

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -67,9 +68,52 @@ def build(c, content=None, output=None):
 @task(help={"content": "Check another content folder instead of content/."})
 def check(c, content=None):
     """Check every article and page and list every problem, without building."""
-    warnings = _build(check_only=True, content=content)
+    # Nothing is written; the output folder only decides where the build cache lives.
+    output = Path(content).resolve().parent / "output" if content else None
+    warnings = _build(check_only=True, content=content, output=output)
     if not warnings:
         print("No problems found.")
+    else:
+        print("Nothing must be fixed: the site can be built. The suggestions above are advice.")
+
+
+def _new(kind, title, category="", tags="", summary="", content=None):
+    """Create a draft article or page and say where it is and how to see it."""
+    from pelican.settings import read_settings
+
+    from plugins.new_post import create
+
+    settings = read_settings(str(SETTINGS))
+    folder = Path(content).resolve() if content else Path(settings["PATH"])
+    try:
+        path, slug = create(kind, title, settings, folder, category, tags, summary)
+    except ValueError as mistake:
+        raise Exit(str(mistake)) from None
+    address = settings["DRAFT_URL" if kind == "article" else "DRAFT_PAGE_URL"].format(slug=slug)
+    print(f"Created {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    print(f"Preview it at http://{HOST}:{PORT}/{address} while `invoke livereload` runs.")
+    print("It is a draft until you change its Status line to: Status: published")
+
+
+NEW_POST_HELP = {
+    "title": "The title, in quotes. Accents, apostrophes and emoji are fine.",
+    "category": "The one topic it belongs to (optional).",
+    "tags": 'Other topics, separated by commas, in quotes: "anxiety, sleep" (optional).',
+    "summary": "One or two sentences for lists and search results (optional; add it later).",
+    "content": "Create it in another content folder (used by tests).",
+}
+
+
+@task(help=NEW_POST_HELP)
+def new_post(c, title, category="", tags="", summary="", content=None):
+    """Start a new article as a draft in content/articles/ and print where to preview it."""
+    _new("article", title, category, tags, summary, content)
+
+
+@task(help={k: NEW_POST_HELP[k] for k in ("title", "summary", "content")})
+def new_page(c, title, summary="", content=None):
+    """Start a new page (like About) as a draft in content/pages/ and print where to preview it."""
+    _new("page", title, summary=summary, content=content)
 
 
 @task
@@ -121,30 +165,57 @@ def serve(c, port=PORT, output=OUTPUT):
             pass
 
 
-@task(help={"port": f"The port to serve on (default {PORT})."})
-def livereload(c, port=PORT):
+@task(
+    help={
+        "port": f"The port to serve on (default {PORT}).",
+        "content": "Preview another content folder (used by tests and the benchmark).",
+        "output": "Write the preview to another folder instead of output/.",
+    }
+)
+def livereload(c, port=PORT, content=None, output=None):
     """Preview the site, drafts included, and refresh the browser whenever you save a change."""
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    # livereload skips a browser refresh within 3 s of the last one, so a quick fix after a
+    # mistake would not show; the rebuild itself already runs once per batch of saves.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+    watched = Path(content or ROOT / "content").resolve()
+    served = Path(output or OUTPUT).resolve()
 
     def rebuild_preview():
+        started = time.monotonic()
         try:
-            _build(drafts=True)
+            _build(drafts=True, content=content, output=output)
         except Exit as failure:
             # Keep serving the last good build; the next save tries again.
             print(failure.message)
+            print(
+                "The preview still shows the last version without mistakes. Fix the problems "
+                "above and save: the browser refreshes by itself.",
+                flush=True,
+            )
+            return
+        except Exception as failure:  # whatever goes wrong, the preview keeps serving
+            print(
+                f"\nThe preview could not be rebuilt: {failure}\n"
+                "The preview still shows the last good version. Run `invoke check` for details.",
+                flush=True,
+            )
+            return
+        print(f"Updated the preview in {time.monotonic() - started:.1f} s.", flush=True)
 
     rebuild_preview()
     server = Server()
     for pattern in (
-        "content/**/*",
-        "theme/**/*",
-        "plugins/*.py",
-        "pelicanconf.py",
-        "publishconf.py",
+        watched / "**" / "*",
+        ROOT / "theme" / "**" / "*",
+        ROOT / "plugins" / "*.py",
+        ROOT / "pelicanconf.py",
     ):
-        server.watch(str(ROOT / pattern), rebuild_preview)
-    print(f"Previewing at http://{HOST}:{port}/ — save a file and the page refreshes.")
-    server.serve(host=HOST, port=int(port), root=str(OUTPUT))
+        server.watch(str(pattern), rebuild_preview)
+    print(f"Previewing at http://{HOST}:{port}/ — save a file and the page refreshes.", flush=True)
+    server.serve(host=HOST, port=int(port), root=str(served))
 
 
 @task(help={"siteurl": "The public address to build for (default http://localhost:8000)."})

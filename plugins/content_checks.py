@@ -6,26 +6,51 @@ after reading and before anything is written, lists all problems at once, and
 raises `ContentProblems` when any of them is an error.
 """
 
+import datetime
 import difflib
 import logging
+import os
 import re
+import zoneinfo
 from collections import defaultdict
+from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import markdown
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from plugins import readability, safe_messaging
 from plugins.front_matter import Problem, kind_of, read_front_matter, validate
 from plugins.review_dates import review_problems
+from plugins.safe_messaging import mentions_suicide, unsafe_phrases
 
 ELEMENT = re.compile(
     r"<(a|img|link|source|iframe|script|form|audio|video|embed|object)\b([^>]*)>", re.I
 )
 ATTRIBUTE = re.compile(r"""\b(href|src|action|data|alt|poster)\s*=\s*(["'])(.*?)\2""", re.I | re.S)
 HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.I)
+HEADING_ID = re.compile(r"""<h[1-6]\b[^>]*\bid\s*=\s*(["'])(.*?)\1""", re.I)
 ELEMENT_ID = re.compile(r"""\bid\s*=\s*(["'])(.*?)\1""", re.I)
 PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+# Layouts Pelican uses for its own lists; a page's Template: names one of the others.
+STANDARD_TEMPLATES = {
+    "404",
+    "archives",
+    "article",
+    "author",
+    "authors",
+    "base",
+    "categories",
+    "category",
+    "index",
+    "page",
+    "period_archives",
+    "tag",
+    "tags",
+}
 EMBEDDED = {
     "script": "a script",
     "iframe": "an embedded frame",
@@ -95,9 +120,20 @@ def check_everything(generators):
     settings = generators[0].settings
     content_root = Path(settings["PATH"])
     contents = _all_contents(generators)
-    problems = check_sources(content_root, settings)
-    for content in contents.values():
-        problems += check_content(content, contents, content_root)
+    problems = []
+    sources = {}
+    for path in source_files(content_root, settings):
+        source, unreadable = read_source(path, content_root, contents, settings)
+        if unreadable:
+            problems.append(unreadable)
+        else:
+            sources[_key(path)] = source
+    for source in sources.values():
+        problems += validate(source.shown, source.text, source.kind, today=_today(settings))
+        problems += check_content(source, sources, content_root)
+        problems += check_wording(source)
+        problems += check_template(source, settings)
+    problems += check_readability(sources.values(), settings)
     problems += check_duplicates(contents.values(), content_root)
     problems += review_problems(
         contents.values(), lambda path: display(path, content_root), settings
@@ -109,6 +145,74 @@ def check_everything(generators):
     if errors:
         raise ContentProblems(problems)
     settings["CONTENT_WARNINGS"] = problems
+
+
+@dataclass
+class Source:
+    """One Markdown file as the checks see it: where it is, its text, and its body as HTML."""
+
+    path: Path
+    shown: str
+    kind: str
+    text: str
+    body_start: int
+    html: str
+
+    def line_of(self, needle):
+        """The first line of the text that contains `needle`, or None."""
+        lines = self.text.splitlines()
+        for number, line in enumerate(lines[self.body_start - 1 :], start=self.body_start):
+            if needle and needle in line:
+                return number
+        return None
+
+
+def read_source(path, content_root, contents, settings):
+    """Return (Source, None), or (None, Problem) when the file cannot be read as text."""
+    shown = display(path, content_root)
+    try:
+        text = path.read_text(encoding="utf-8-sig")  # some editors start a file with a BOM
+    except UnicodeDecodeError:
+        return None, Problem(
+            "error",
+            shown,
+            None,
+            "file",
+            "The file is not saved as plain UTF-8 text, so the site cannot read it.",
+            "Open it in your editor and save it again with the encoding UTF-8.",
+        )
+    content = contents.get(_key(path))
+    # Pelican skips a file whose front matter it cannot use; its text is still checked here,
+    # rendered with the site's own Markdown settings, so every problem shows up in one run.
+    html = content._content if content is not None else render_markdown(text, settings)
+    front = read_front_matter(text)
+    return Source(path, shown, kind_of(path, content_root), text, front.body_start, html), None
+
+
+def render_markdown(text, settings):
+    """Render a file's text the way Pelican's Markdown reader does."""
+    config = settings["MARKDOWN"]
+    configs = config.get("extension_configs", {})
+    extensions = [*config.get("extensions", [])]
+    extensions += [name for name in configs if name not in extensions]
+    extensions.append("markdown.extensions.meta")
+    options = {k: v for k, v in config.items() if k not in ("extensions", "extension_configs")}
+    md = markdown.Markdown(extensions=extensions, extension_configs=configs, **options)
+    return md.convert(text)
+
+
+def _today(settings):
+    """Today's date where the clinician works, so "in the future" means what she expects."""
+    try:
+        zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    except zoneinfo.ZoneInfoNotFoundError:
+        zone = datetime.UTC
+    return datetime.datetime.now(zone).date()
+
+
+def _key(path):
+    """An absolute, normalised path, worked out without asking the disk (it runs a lot)."""
+    return os.path.normpath(os.path.abspath(path))
 
 
 def _all_contents(generators):
@@ -123,15 +227,15 @@ def _all_contents(generators):
             continue
         for group in groups:
             for content in group:
-                contents[str(Path(content.source_path).resolve())] = content
+                contents[_key(content.source_path)] = content
     return contents
 
 
 def display(path, content_root):
     """A path as the clinician sees it in her project: content/articles/…."""
-    path = Path(path).resolve()
+    path = Path(_key(path))
     try:
-        return str(path.relative_to(Path(content_root).resolve().parent))
+        return str(path.relative_to(Path(_key(content_root)).parent))
     except ValueError:
         return str(path)
 
@@ -141,32 +245,13 @@ def source_files(content_root, settings):
         yield from sorted((content_root / folder).rglob("*.md"))
 
 
-def check_sources(content_root, settings):
+def check_content(source, sources, content_root):
+    """Check one file's links, images, headings and embedded content."""
+    html = source.html or ""
     problems = []
-    for path in source_files(content_root, settings):
-        text = path.read_text(encoding="utf-8")
-        problems += validate(display(path, content_root), text, kind_of(path, content_root))
-    return problems
-
-
-def check_content(content, contents, content_root):
-    """Check one article's links, images, headings and embedded content."""
-    source = Path(content.source_path)
-    text = source.read_text(encoding="utf-8")
-    body_start = read_front_matter(text).body_start
-    lines = text.splitlines()
-    shown = display(source, content_root)
-    html = content._content or ""
-    problems = []
-
-    def line_of(needle):
-        for number, line in enumerate(lines[body_start - 1 :], start=body_start):
-            if needle and needle in line:
-                return number
-        return None
 
     def problem(field, what, fix, needle="", severity="error"):
-        problems.append(Problem(severity, shown, line_of(needle), field, what, fix))
+        problems.append(Problem(severity, source.shown, source.line_of(needle), field, what, fix))
 
     for match in ELEMENT.finditer(html):
         tag = match.group(1).lower()
@@ -182,7 +267,7 @@ def check_content(content, contents, content_root):
             continue
         for name in ("href", "src", "poster", "data"):
             if name in attributes:
-                _check_target(tag, attributes[name], html, source, content_root, contents, problem)
+                _check_target(tag, attributes[name], source, content_root, sources, problem)
         if tag == "img" and not attributes.get("alt", "").strip():
             problem(
                 "image",
@@ -213,31 +298,30 @@ def check_content(content, contents, content_root):
     return problems
 
 
-def _check_target(tag, target, own_html, source, content_root, contents, problem):
+def _check_target(tag, target, source, content_root, sources, problem):
     """Check that a link or image points at something that exists."""
     target = target.strip()
+    what = "image" if tag == "img" else "link"
     placeholder = PLACEHOLDER.match(target)
     if placeholder:
         kind, path = placeholder.groups()
         path, _, fragment = path.partition("#")
-        resolved = _resolve(path, source, content_root)
-        what = "image" if tag == "img" else "link"
+        resolved = _resolve(path, source.path, content_root)
         if not resolved.is_file():
             problem(
                 what,
                 f"The {what} points to {path}, which does not exist.",
-                _closest(resolved, content_root),
+                _closest(resolved, content_root, what, source.path),
                 target,
             )
         elif kind == "filename" and resolved.suffix == ".md" and fragment:
-            target_content = contents.get(str(resolved))
-            if target_content is not None and fragment not in _ids(target_content._content):
+            linked = sources.get(str(resolved))
+            if linked is not None and fragment not in _ids(linked.html):
                 problem(
                     what,
                     f'The link points to the section "#{fragment}" in {path}, '
                     "but that page has no such section.",
-                    "Check the heading's anchor: it is the heading in lowercase, "
-                    "with hyphens for spaces.",
+                    _sections_hint(linked.html),
                     target,
                 )
         return
@@ -253,25 +337,21 @@ def _check_target(tag, target, own_html, source, content_root, contents, problem
             )
         return
     if target.startswith("#"):
-        if target[1:] and target[1:] not in _ids(own_html):
+        if target[1:] and target[1:] not in _ids(source.html):
             problem(
                 "link",
                 f'The link points to the section "{target}", but this page has no such section.',
-                "Check the heading's anchor: it is the heading in lowercase, "
-                "with hyphens for spaces.",
+                _sections_hint(source.html),
                 target,
             )
         return
     if parts.path and not target.startswith("/"):
-        resolved = _resolve(unquote(parts.path), source, content_root)
-        what = "image" if tag == "img" else "link"
+        resolved = _resolve(unquote(parts.path), source.path, content_root)
         prefix = "{filename}" if resolved.suffix == ".md" else "{static}"
         if resolved.exists():
-            fix = (
-                f"Write it as {prefix}{parts.path}, so the link keeps working wherever the page is."
-            )
+            fix = f"Write it as {prefix}{target}, so it keeps working wherever the page is."
         else:
-            fix = _closest(resolved, content_root)
+            fix = _closest(resolved, content_root, what, source.path)
         problem(
             what,
             f"The {what} to {target} is a plain relative address. It will break once the "
@@ -281,66 +361,193 @@ def _check_target(tag, target, own_html, source, content_root, contents, problem
         )
 
 
-def _resolve(path, source, content_root):
+def _resolve(path, source_path, content_root):
     path = unquote(path)
     if path.startswith("/"):
-        return (content_root / path.lstrip("/")).resolve()
-    return (source.parent / path).resolve()
+        return Path(_key(content_root / path.lstrip("/")))
+    return Path(_key(source_path.parent / path))
 
 
-def _closest(missing, content_root):
-    candidates = [str(p.relative_to(content_root)) for p in content_root.rglob("*") if p.is_file()]
+def _closest(missing, content_root, what, source_path):
+    """Suggest the existing file whose name is nearest to the one that is missing."""
+    content_root = Path(_key(content_root))
+    wanted_post = what == "link" and missing.suffix in (".md", "")
+    candidates = [
+        p.relative_to(content_root).as_posix()
+        for p in sorted(content_root.rglob("*"))
+        if p.is_file() and (p.suffix == ".md") == wanted_post and _key(p) != _key(source_path)
+    ]
     try:
-        wanted = str(missing.relative_to(content_root))
+        wanted = missing.relative_to(content_root).as_posix()
     except ValueError:
         wanted = missing.name
     guess = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.5)
     if guess:
-        return f"Did you mean {guess[0]}? Check the spelling of the file name."
-    return "Check the file name, or add the missing file to the content folder."
+        prefix = "{filename}" if wanted_post else "{static}"
+        return f"Did you mean {prefix}/{guess[0]}? Check the spelling of the file name."
+    if wanted_post:
+        return "Check the file name: posts are in content/articles, pages in content/pages."
+    return "Check the file name, or put the file in content/images."
 
 
 def _ids(html):
     return {match.group(2) for match in ELEMENT_ID.finditer(html or "")}
 
 
+def _sections_hint(html):
+    sections = [m.group(2) for m in HEADING_ID.finditer(html or "") if m.group(2) != "references"]
+    if not sections:
+        return "That page has no sections with headings (## Heading) to link to."
+    listed = ", ".join(f"#{name}" for name in sections[:8])
+    return (
+        f"Use one of its sections: {listed}. A section's name is its heading in lowercase, "
+        "with hyphens for spaces."
+    )
+
+
+def check_template(source, settings):
+    """A Template: line must name a layout the theme has, or the build would stop at writing."""
+    front = read_front_matter(source.text)
+    name = front.values.get("template")
+    folders = [
+        Path(settings["THEME"]) / "templates",
+        *settings.get("THEME_TEMPLATES_OVERRIDES", []),
+    ]
+    if not name or any((Path(folder) / f"{name}.html").is_file() for folder in folders):
+        return []
+    layouts = sorted(
+        p.stem
+        for p in (Path(settings["THEME"]) / "templates").glob("*.html")
+        if p.stem not in STANDARD_TEMPLATES
+    )
+    return [
+        Problem(
+            "error",
+            source.shown,
+            front.lines.get("template"),
+            "Template",
+            f'There is no layout called "{name}".',
+            f"Use one of: {', '.join(layouts)}; or remove the Template line for the usual layout."
+            if layouts
+            else "Remove the Template line to use the usual layout.",
+        )
+    ]
+
+
+def check_wording(source):
+    """Suggest safer wording wherever the text talks about suicide in a way to avoid."""
+    problems = []
+    if not mentions_suicide(source.text):  # the wording only matters where suicide is discussed
+        return problems
+    for number, line in enumerate(source.text.splitlines(), start=1):
+        for phrase, why, fix in unsafe_phrases(line):
+            problems.append(
+                Problem(
+                    "warning", source.shown, number, "safe messaging", f'"{phrase}": {why}', fix
+                )
+            )
+    return problems
+
+
+def check_readability(sources, settings):
+    """Warn about each article that reads above the target school grade; never blocks."""
+    target = settings.get("READABILITY_TARGET_GRADE", readability.DEFAULT_TARGET_GRADE)
+    grades = readability.GradeCache(settings["CACHE_PATH"])
+    problems = []
+    for source in sources:
+        if source.kind != "article":
+            continue
+        found = grades.grade(source.html or "")
+        if found is None or found.grade <= target:
+            continue
+        smog = f"SMOG {found.smog:g}" if found.smog else "SMOG needs a longer text"
+        hints = []
+        if found.words_per_sentence > 15:
+            hints.append(
+                f"Sentences average {found.words_per_sentence:g} words: aim for 15 or fewer, "
+                "one idea per sentence."
+            )
+        if found.long_word_share > 0.1:
+            hints.append(
+                f"{found.long_word_share:.0%} of words have three or more syllables: "
+                'use everyday words where you can ("use", not "utilize").'
+            )
+        hints.append(
+            "Split the longest sentence first: it starts "
+            f'"{" ".join(found.longest_sentence.split()[:8])} …".'
+        )
+        problems.append(
+            Problem(
+                "warning",
+                source.shown,
+                source.line_of(" ".join(found.longest_sentence.split()[:4])),
+                "readability",
+                f"This article reads at about school grade {found.grade:.0f} "
+                f"(Flesch–Kincaid {found.flesch_kincaid:g}, {smog}); the target is grade "
+                f"{target}. Many people read health information more easily at grade 8 or below.",
+                " ".join(hints),
+            )
+        )
+    try:
+        grades.save()
+    except OSError:
+        pass  # the grades are only a cache; the next build computes them again
+    return problems
+
+
 def check_duplicates(contents, content_root):
-    """Two posts with the same address would overwrite each other."""
+    """Two posts with the same address would overwrite each other; say so in each of them."""
     problems = []
     by_address = defaultdict(list)
     by_title = defaultdict(list)
     for content in contents:
         by_address[content.save_as].append(content)
-        by_title[(type(content).__name__, content.title.lower())].append(content)
+        by_title[(type(content).__name__, _plain(content.title).lower())].append(content)
+
+    def others(content, same):
+        shown = sorted(display(c.source_path, content_root) for c in same if c is not content)
+        return " and ".join(shown)
+
     for same in by_address.values():
-        if len(same) > 1:
-            for content in same[1:]:
-                first = display(same[0].source_path, content_root)
-                problems.append(
-                    Problem(
-                        "error",
-                        display(content.source_path, content_root),
-                        None,
-                        "Slug",
-                        f'This post would have the same web address ("{content.slug}") as {first}, '
-                        "and one would overwrite the other.",
-                        "Give one of them a different Title or add a Slug: line with another name.",
-                    )
+        for content in same if len(same) > 1 else ():
+            problems.append(
+                Problem(
+                    "error",
+                    display(content.source_path, content_root),
+                    _field_line(content.source_path, "slug")
+                    or _field_line(content.source_path, "title"),
+                    "Slug",
+                    f'This post would have the same web address ("{content.slug}") as '
+                    f"{others(content, same)}, and one would overwrite the other.",
+                    "Give one of them a different Title, or add a Slug: line with another name.",
                 )
-    for (_, _title), same in by_title.items():
-        for content in same[1:]:
+            )
+    for same in by_title.values():
+        for content in same if len(same) > 1 else ():
             problems.append(
                 Problem(
                     "warning",
                     display(content.source_path, content_root),
-                    None,
+                    _field_line(content.source_path, "title"),
                     "Title",
-                    f"Another post has the title {same[0].title!r}: "
-                    f"{display(same[0].source_path, content_root)}.",
+                    f'Another post has the same title, "{_plain(content.title)}": '
+                    f"{others(content, same)}.",
                     "Readers cannot tell them apart in lists; give each a distinct title.",
                 )
             )
     return problems
+
+
+def _field_line(source_path, key):
+    try:
+        return read_front_matter(Path(source_path).read_text(encoding="utf-8")).lines.get(key)
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _plain(title):
+    """A title as she typed it: typography's HTML undone."""
+    return " ".join(unescape(re.sub(r"<[^>]+>", "", title)).split())
 
 
 def _pelican_warnings(found):
@@ -365,5 +572,6 @@ def _pelican_warnings(found):
 
 
 def register():
+    safe_messaging.register()
     signals.initialized.connect(start_listening)
     signals.all_generators_finalized.connect(check_everything)

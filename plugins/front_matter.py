@@ -6,6 +6,7 @@ them, and WRITING.md describes them. Change a field here and all three follow.
 
 import datetime
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,7 @@ class Field:
     example: str = ""
     check: object = None  # value -> (what, fix) or None; may depend on the kind
     new_post: bool = True  # written into a new post by `invoke new-post`
+    draft_may_omit: bool = False  # a draft may leave it empty; publishing needs it
 
     def checker(self, kind):
         return self.check(kind) if self.name == "Status" else self.check
@@ -129,6 +131,7 @@ FIELDS = (
         required=("article", "page"),
         example="What KAP is and who it may help.",
         check=_check_summary,
+        draft_may_omit=True,
     ),
     Field("Category", "The one topic the post belongs to.", ("article",), example="Anxiety"),
     Field("Tags", "Other topics, separated by commas.", ("article",), example="anxiety, ketamine"),
@@ -208,7 +211,8 @@ def read_front_matter(text):
 
 def kind_of(source_path, content_root):
     """Say whether a source file is an article or a page, from the folder it is in."""
-    relative = Path(source_path).resolve().relative_to(Path(content_root).resolve())
+    absolute = Path(os.path.normpath(os.path.abspath(source_path)))
+    relative = absolute.relative_to(os.path.normpath(os.path.abspath(content_root)))
     return "page" if relative.parts[0] == "pages" else "article"
 
 
@@ -222,32 +226,44 @@ def validate(display_path, text, kind, today=None):
         name = FIELDS_BY_KEY[key].name if key in FIELDS_BY_KEY else front.names.get(key, key)
         problems.append(Problem(severity, display_path, front.lines.get(key), name, what, fix))
 
+    misspelled = set()  # fields written under a wrong name: reported once, as the typo
+    problems += _broken_field_lines(display_path, text, front, misspelled)
     for key, value in front.values.items():
         field = FIELDS_BY_KEY.get(key)
         if field is None or kind not in field.kinds:
-            problem(key, *_unknown_field(front.names[key], kind))
+            what, fix, guess = _unknown_field(front.names[key], kind)
+            problem(key, what, fix)
+            misspelled.add(guess)
         elif field.check and value:
             found = field.checker(kind)(value)
             if found:
                 problem(key, *found)
 
+    status = front.values.get("status", "published")
     for field in FIELDS:
         key = field.name.lower()
+        if field.name in misspelled and key not in front.values:
+            continue
         if kind in field.required and not front.values.get(key):
             state = "is empty" if key in front.values else "is missing"
+            fix = f"Add a line near the top such as: {field.name}: {field.example}"
+            waits = status == "draft" and field.draft_may_omit
+            if key in front.values:
+                fix = f"Write it after the colon, for example: {field.name}: {field.example}"
+            if waits:
+                fix += " A draft can wait; the post needs it before you publish."
             problems.append(
                 Problem(
-                    "error",
+                    "warning" if waits else "error",
                     display_path,
                     front.lines.get(key, 1),
                     field.name,
                     f"The {field.name} field {state}. {field.meaning}",
-                    f"Add a line near the top such as: {field.name}: {field.example}",
+                    fix,
                 )
             )
 
     date = parse_date(front.values.get("date", ""))
-    status = front.values.get("status", "published")
     if kind == "article" and date and status == "published" and date.date() > today:
         problem(
             "date",
@@ -285,10 +301,50 @@ def validate(display_path, text, kind, today=None):
     return problems
 
 
+def _broken_field_lines(display_path, text, front, stranded):
+    """Explain a field line without its colon, which ends the front matter early.
+
+    Fields written after such a line are read as text, so they are added to `stranded`
+    and not reported again as missing.
+    """
+    problems = []
+    broken = False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            break
+        if number < front.body_start:
+            continue
+        field_line = FIELD_LINE.match(line)
+        first_word = re.match(r"\s*([A-Za-z]+)", line)
+        key = (field_line or first_word).group(1).lower() if (field_line or first_word) else ""
+        if key not in FIELDS_BY_KEY:
+            continue
+        name = FIELDS_BY_KEY[key].name
+        if field_line:
+            if broken:
+                stranded.add(name)
+            continue
+        broken = True
+        stranded.add(name)
+        problems.append(
+            Problem(
+                "error",
+                display_path,
+                number,
+                name,
+                f'This line looks like the {name} field, but there is no colon after "{name}", '
+                "so the lines at the top stop here and the rest is read as the text of the post.",
+                f"Write it as {name}: followed by the value, for example: "
+                f"{name}: {FIELDS_BY_KEY[key].example or 'value'}",
+            )
+        )
+    return problems
+
+
 def _unknown_field(name, kind):
     known = [field.name for field in FIELDS if kind in field.kinds]
     guess = difflib.get_close_matches(name.capitalize(), known, n=1, cutoff=0.6)
     fields = ", ".join(known)
     if guess:
-        return f'"{name}" is not a field this site knows.', f'Did you mean "{guess[0]}"?'
-    return f'"{name}" is not a field this site knows.', f"Use one of: {fields}."
+        return f'"{name}" is not a field this site knows.', f'Did you mean "{guess[0]}"?', guess[0]
+    return f'"{name}" is not a field this site knows.', f"Use one of: {fields}.", None

@@ -7,7 +7,9 @@ each of them applies the same checks and treats any warning as a failure.
 import logging
 
 from pelican import Pelican
+from pelican.contents import Content
 from pelican.settings import read_settings
+from pelican.utils import memoized
 
 from plugins.content_checks import CheckFinished, ContentProblems, pelican_messages, report
 
@@ -16,8 +18,26 @@ class BuildFailed(Exception):
     """The site was not built; the message says why and what to do."""
 
 
+def forget_previous_build():
+    """Empty Pelican's class-level caches, which keep every article of every build alive.
+
+    `invoke livereload` builds again and again in one process: without this, each
+    rebuild holds on to all the articles of the previous ones, and gets slower.
+    """
+    for attribute in vars(Content).values():
+        if isinstance(attribute, memoized):
+            attribute.cache.clear()
+
+
 def build(settings_file, overrides=None, check_only=False):
     """Build the site, or only check it; return the warnings, raise BuildFailed on any error."""
+    try:
+        return _build(settings_file, overrides, check_only)
+    finally:
+        forget_previous_build()
+
+
+def _build(settings_file, overrides=None, check_only=False):
     # Pelican's own messages go to the checks, which explain them in plain words.
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.setLevel(logging.WARNING)
@@ -35,6 +55,13 @@ def build(settings_file, overrides=None, check_only=False):
     except ContentProblems as problems:
         raise BuildFailed(
             f"{problems}\n\nThe site was not updated: the last good build is still in place."
+        ) from None
+    except Exception as error:
+        # A mistake the checks do not know yet: still no traceback first, but say what it was.
+        raise BuildFailed(
+            "The site could not be built because of a problem the checks did not recognise.\n"
+            "Run `invoke check` first; if it finds nothing, pass this line on to whoever "
+            f"maintains the site:\n  {type(error).__name__}: {error}"
         ) from None
     late = [record.getMessage() for record in pelican_messages.records]
     if late:

@@ -44,15 +44,15 @@ def test_the_fixture_site_builds_when_nothing_is_wrong(minimal_content, tmp_path
     assert (tmp_path / "output" / "articles" / "first-steps" / "index.html").is_file()
 
 
-# Each mistake: the fixture file, and the words the message must contain.
+# The mistakes the build itself must refuse; test_check_messages.py covers every message.
 MISTAKES = {
     "missing-title.md": ["Title", "missing"],
     "missing-date.md": ["Date", "missing"],
     "unreadable-date.md": ["Date", "not a date", "YYYY-MM-DD"],
-    "broken-filename-link.md": ["link", "does not exist", "Did you mean"],
+    "broken-link.md": ["link", "does not exist", "Did you mean"],
     "broken-static-link.md": ["link", "does not exist"],
     "missing-image.md": ["image", "does not exist"],
-    "image-without-alt-text.md": ["image", "alt text"],
+    "image-without-alt.md": ["image", "alt text"],
 }
 
 

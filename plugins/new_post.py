@@ -1,0 +1,138 @@
+"""Starts a new article or page from the one front-matter definition, as a draft.
+
+`invoke new-post` and `invoke new-page` call `create()`. Every field marked
+`new_post` in FIELDS is written, pre-filled where it can be, and a note under
+the fields explains each one in the words of FIELDS.
+"""
+
+import datetime
+import re
+import zoneinfo
+from pathlib import Path
+
+from pelican.utils import slugify
+
+from plugins.front_matter import FIELDS, read_front_matter
+
+SLUG_MAX_LENGTH = 60
+FALLBACK_SLUG = {"article": "post", "page": "page"}
+# Folders the site itself writes to: a page with one of these slugs would overwrite them.
+RESERVED_PAGE_SLUGS = {
+    "articles",
+    "archives",
+    "authors",
+    "categories",
+    "drafts",
+    "feeds",
+    "images",
+    "pagefind",
+    "search",
+    "tags",
+    "theme",
+}
+FIRST_LINE = (
+    "Start writing here. Use ## for a section heading, and leave a blank line between paragraphs."
+)
+
+
+def make_slug(title, settings):
+    """A readable ASCII slug: accents dropped, other scripts transliterated, emoji left out."""
+    slug = slugify(
+        title,
+        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        preserve_case=False,
+        use_unicode=False,
+    )
+    slug = re.sub(r"[^a-z0-9]+", "-", slug).strip("-")
+    if len(slug) > SLUG_MAX_LENGTH:
+        slug = slug[:SLUG_MAX_LENGTH].rsplit("-", 1)[0]
+    return slug
+
+
+def taken_slugs(folder):
+    """Every slug already used in a folder: file names and Slug: lines."""
+    taken = set()
+    for path in Path(folder).rglob("*"):
+        if not path.is_file():
+            continue
+        taken.add(path.stem.lower())
+        if path.suffix == ".md":
+            try:
+                front = read_front_matter(path.read_text(encoding="utf-8"))
+            except UnicodeDecodeError:
+                continue
+            if front.values.get("slug"):
+                taken.add(front.values["slug"].lower())
+    return taken
+
+
+def unique_slug(slug, taken):
+    if slug not in taken:
+        return slug
+    number = 2
+    while f"{slug}-{number}" in taken:
+        number += 1
+    return f"{slug}-{number}"
+
+
+def today(settings):
+    try:
+        zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    except zoneinfo.ZoneInfoNotFoundError:
+        zone = datetime.UTC
+    return datetime.datetime.now(zone).date()
+
+
+def render(kind, values):
+    """The text of a new file: the fields, then a note on what each one means, then the text."""
+    fields = [f for f in FIELDS if f.new_post and kind in f.kinds]
+    width = max(len(f.name) for f in fields)
+    lines = [f"{f.name}: {values.get(f.name, '')}".rstrip() for f in fields]
+    note = [
+        "<!--",
+        "What the lines at the top mean (readers never see this note; delete it when you like):",
+        "",
+        *[f"  {f.name.ljust(width)}  {f.meaning}" for f in fields],
+        "",
+        "When it is ready: write the Summary, change Status: draft to Status: published,",
+        "set Date to the day you publish, and run `invoke check`.",
+        "-->",
+    ]
+    return "\n".join([*lines, "", *note, "", FIRST_LINE, ""])
+
+
+def create(kind, title, settings, content_root, category="", tags="", summary=""):
+    """Write a new draft and return its path and slug; never overwrite an existing file."""
+    title = " ".join(title.split())
+    if not title:
+        raise ValueError(
+            "The title is empty. Put the title in quotes, for example:\n"
+            '  invoke new-post --title "Coping with panic attacks"'
+        )
+    folder = Path(content_root) / (
+        settings["ARTICLE_PATHS"][0] if kind == "article" else settings["PAGE_PATHS"][0]
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    taken = taken_slugs(folder)
+    if kind == "page":
+        taken |= RESERVED_PAGE_SLUGS
+    slug = unique_slug(make_slug(title, settings) or FALLBACK_SLUG[kind], taken)
+    values = {
+        "Title": title,
+        "Date": today(settings).isoformat(),
+        "Summary": " ".join(summary.split()),
+        "Category": category.strip() or settings.get("DEFAULT_CATEGORY", ""),
+        "Tags": ", ".join(t.strip() for t in tags.split(",") if t.strip()),
+        "Slug": slug,
+        "Status": "draft",
+    }
+    while True:
+        path = folder / f"{slug}.md"
+        try:
+            with path.open("x", encoding="utf-8") as new_file:
+                new_file.write(render(kind, values))
+            return path, slug
+        except FileExistsError:
+            # Someone made the same file a moment ago: pick the next free name, never overwrite.
+            taken.add(slug)
+            slug = values["Slug"] = unique_slug(slug, taken)

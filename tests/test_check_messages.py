@@ -1,0 +1,225 @@
+"""`invoke check` explains every mistake in plain words: file, line, field, problem, fix."""
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT, invoke
+
+MISTAKES = FIXTURES / "mistakes"
+
+# fixture, severity, "line N (Field)" or "(Field)", key words the message must contain
+CASES = [
+    ("missing-title", "error", "line 1 (Title)", ["is missing", "Title:"]),
+    ("missing-date", "error", "line 1 (Date)", ["is missing", "Date:"]),
+    ("empty-summary", "error", "line 3 (Summary)", ["is empty", "at most 200 characters"]),
+    ("missing-summary", "error", "line 1 (Summary)", ["is missing", "Summary:"]),
+    ("long-summary", "error", "line 3 (Summary)", ["the limit is 200", "Shorten"]),
+    ("unknown-field", "error", "line 3 (Sumary)", ["not a field", 'Did you mean "Summary"?']),
+    ("missing-colon", "error", "line 2 (Date)", ['no colon after "Date"', "Write it as Date:"]),
+    ("unreadable-date", "error", "line 2 (Date)", ['"1st of February"', "YYYY-MM-DD"]),
+    ("future-date", "error", "line 2 (Date)", ["in the future", "Status: draft"]),
+    ("bad-status", "error", "line 4 (Status)", ['"publish"', "published, draft"]),
+    ("bad-slug", "error", "line 4 (Slug)", ['"My Bad Slug"', "lowercase letters"]),
+    ("duplicate-slug", "error", "line 4 (Slug)", ["same web address", "first-steps.md"]),
+    ("duplicate-title", "warning", "line 1 (Title)", ["same title", "first-steps.md"]),
+    (
+        "broken-link",
+        "error",
+        "line 5 (link)",
+        ["frist-steps.md", "does not exist", "Did you mean {filename}/articles/first-steps.md?"],
+    ),
+    (
+        "missing-anchor",
+        "error",
+        "line 5 (link)",
+        ['"#no-such-section"', "no such section", "#a-section"],
+    ),
+    (
+        "relative-link",
+        "error",
+        "line 5 (link)",
+        ["plain relative address", "Write it as {filename}first-steps.md"],
+    ),
+    (
+        "missing-image",
+        "error",
+        "line 5 (image)",
+        ["sqare.png", "does not exist", "Did you mean {static}/images/square.png?"],
+    ),
+    ("broken-static-link", "error", "line 5 (link)", ["worksheet.pdf", "does not exist"]),
+    ("image-without-alt", "error", "line 5 (image)", ["alt text", "screen readers"]),
+    (
+        "skipped-heading",
+        "error",
+        "line 7 (headings)",
+        ["level-4 heading follows a level-2 heading", "Use ### for this heading"],
+    ),
+    ("top-level-heading", "error", "line 5 (headings)", ["top-level heading", "Use ##"]),
+    ("script", "error", "line 5 (embedded content)", ["<script>", "promises", "Remove"]),
+    ("iframe", "error", "line 5 (embedded content)", ["<iframe>", "Link to the page instead"]),
+    ("form", "error", "line 5 (embedded content)", ["<form>", "collect readers' details"]),
+    (
+        "remote-image",
+        "error",
+        "line 5 (embedded content)",
+        ["from another website", "{static}/images/"],
+    ),
+    (
+        "skipped-file-with-broken-link",
+        "error",
+        "line 4 (link)",
+        ["secnd-steps.md", "Did you mean {filename}/articles/second-steps.md?"],
+    ),
+    (
+        "hard-to-read",
+        "warning",
+        "(readability)",
+        ["Flesch–Kincaid", "SMOG", "the target is grade 8", "Sentences average"],
+    ),
+    (
+        "unsafe-wording",
+        "warning",
+        "line 5 (safe messaging)",
+        ['"committed suicide"', 'Write "died by suicide"'],
+    ),
+    (
+        "suicide-as-solution",
+        "warning",
+        "line 5 (safe messaging)",
+        ["only way out", "not a solution", "988"],
+    ),
+    ("unknown-template", "error", "line 3 (Template)", ['"contakt"', "Use one of:", "contact"]),
+]
+
+
+def folder_for(fixture):
+    return "pages" if fixture == "unknown-template" else "articles"
+
+
+def add_mistake(content, fixture):
+    relative = f"{folder_for(fixture)}/{fixture}.md"
+    shutil.copy(MISTAKES / f"{fixture}.md", content / relative)
+    return f"content/{relative}"
+
+
+def messages(output):
+    """Each message of the report, keyed by its first line."""
+    blocks = re.split(r"\n\s*\n", output)
+    return [block.strip() for block in blocks if block.strip().startswith(("✗", "•"))]
+
+
+def message_for(output, where):
+    found = [block for block in messages(output) if where in block.splitlines()[0]]
+    assert found, f"No message starting with {where!r} in:\n{output}"
+    return found[0]
+
+
+def test_every_mistake_has_a_fixture():
+    assert sorted(p.stem for p in MISTAKES.glob("*.md")) == sorted(case[0] for case in CASES)
+
+
+@pytest.mark.parametrize(
+    ("fixture", "severity", "where", "words"), CASES, ids=[c[0] for c in CASES]
+)
+def test_check_explains_the_mistake(minimal_content, fixture, severity, where, words):
+    shown = add_mistake(minimal_content, fixture)
+    result = invoke("check", "--content", str(minimal_content))
+    output = result.stdout + result.stderr
+    message = message_for(output, f"{shown}, {where}" if where.startswith("line") else shown)
+    assert f"({where.split('(')[1]}" in message.splitlines()[0]
+    for word in words:
+        assert word in message
+    assert "How to fix:" in message
+    assert "Traceback" not in output and "Skipping" not in output
+    if severity == "error":
+        assert result.returncode != 0
+        assert message.startswith("✗")
+    else:
+        assert result.returncode == 0, output
+        assert message.startswith("•")
+
+
+def test_a_file_that_is_not_utf8_is_explained(minimal_content):
+    (minimal_content / "articles" / "latin1.md").write_bytes(
+        b"Title: Caf\xe9\nDate: 2026-02-01\nSummary: Saved as Latin-1.\n\nText.\n"
+    )
+    result = invoke("check", "--content", str(minimal_content))
+    message = message_for(result.stdout + result.stderr, "content/articles/latin1.md")
+    assert result.returncode != 0
+    assert "UTF-8" in message and "save it again" in message
+
+
+def test_check_lists_every_problem_in_one_run_errors_first(minimal_content):
+    shown = {fixture: add_mistake(minimal_content, fixture) for fixture, *_ in CASES}
+    result = invoke("check", "--content", str(minimal_content))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    found = messages(output)
+    for fixture, _, where, _ in CASES:
+        wanted = f"{shown[fixture]}, {where}" if where.startswith("line") else shown[fixture]
+        assert any(wanted in block.splitlines()[0] for block in found), wanted
+    kinds = [block[0] for block in found]
+    assert kinds == sorted(kinds, key=lambda kind: kind != "✗"), "errors come before warnings"
+    assert output.strip().startswith(f"{kinds.count('✗')} problems must be fixed")
+
+
+def test_build_refuses_what_check_rejects_and_keeps_the_last_good_site(minimal_content, tmp_path):
+    output = tmp_path / "output"
+    assert (
+        invoke("build", "--content", str(minimal_content), "--output", str(output)).returncode == 0
+    )
+    good = (output / "articles" / "first-steps" / "index.html").read_bytes()
+    add_mistake(minimal_content, "broken-link")
+    (minimal_content / "articles" / "first-steps.md").write_text(
+        (minimal_content / "articles" / "first-steps.md").read_text() + "\nA change.\n"
+    )
+    result = invoke("build", "--content", str(minimal_content), "--output", str(output))
+    assert result.returncode != 0
+    assert "frist-steps.md" in result.stderr and "last good build" in result.stderr
+    assert (output / "articles" / "first-steps" / "index.html").read_bytes() == good
+    assert not (output / "articles" / "broken-link").exists()
+
+
+def test_article_mentioning_suicide_shows_crisis_help_inside_it(minimal_content, tmp_path):
+    add_mistake(minimal_content, "suicide-as-solution")
+    output = tmp_path / "output"
+    assert (
+        invoke("build", "--content", str(minimal_content), "--output", str(output)).returncode == 0
+    )
+    mentioning = (output / "articles" / "suicide-as-a-solution" / "index.html").read_text()
+    other = (output / "articles" / "first-steps" / "index.html").read_text()
+    callout = mentioning.split('class="ps-crisis-callout"')[1].split("</div>")[0]
+    assert 'href="tel:988"' in callout and "Help is available now" in callout
+    assert mentioning.index("ps-crisis-callout") < mentioning.index('class="ps-prose"')
+    assert "ps-crisis-callout" not in other
+
+
+def test_readability_grades_are_cached_by_content(minimal_content, tmp_path):
+    add_mistake(minimal_content, "hard-to-read")
+    output = tmp_path / "output"
+    assert (
+        invoke("build", "--content", str(minimal_content), "--output", str(output)).returncode == 0
+    )
+    # The build cache keeps one folder per set of reading rules (see markdown_reader.py).
+    (cache,) = Path(f"{output}.cache").glob("*/readability.json")
+    first = cache.read_text()
+    result = invoke("build", "--content", str(minimal_content), "--output", str(output))
+    assert "(readability)" in result.stdout
+    assert cache.read_text() == first
+
+
+def test_the_readability_target_is_a_setting(minimal_content, tmp_path):
+    sys.path.insert(0, str(ROOT))
+    from plugins.runner import build
+    from tasks import SETTINGS, _overrides
+
+    add_mistake(minimal_content, "hard-to-read")
+    overrides = _overrides(content=minimal_content, output=tmp_path / "output")
+    strict = build(SETTINGS, overrides)
+    assert any(p.field == "readability" and "target is grade 8" in p.what for p in strict)
+    lenient = build(SETTINGS, {**overrides, "READABILITY_TARGET_GRADE": 60})
+    assert not any(p.field == "readability" for p in lenient)

@@ -1,0 +1,179 @@
+"""`invoke livereload` rebuilds on every save, shows drafts, and survives mistakes."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.conftest import ROOT
+
+WAIT = 120  # seconds; generous, because a busy CI machine is slow, and no timing is asserted
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("localhost", 0))
+        return probe.getsockname()[1]
+
+
+class Preview:
+    """A running `invoke livereload`, with everything it printed."""
+
+    def __init__(self, content, output):
+        self.content = content
+        self.port = free_port()
+        self.lines = []
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "invoke", "livereload", "--port", str(self.port)]
+            + ["--content", str(content), "--output", str(output)],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+            start_new_session=True,
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+        self.wait_for(lambda: self.get("/") is not None, "the preview to start")
+
+    def _read(self):
+        for line in self.process.stdout:
+            self.lines.append(line)
+
+    @property
+    def printed(self):
+        return "".join(self.lines)
+
+    def get(self, path):
+        try:
+            url = f"http://localhost:{self.port}{path}"
+            with urllib.request.urlopen(url, timeout=10) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            return None
+
+    def wait_for(self, condition, what):
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(f"The preview stopped while waiting for {what}:\n{self.printed}")
+            if condition():
+                return
+            time.sleep(0.3)
+        pytest.fail(f"Timed out waiting for {what}. The preview printed:\n{self.printed}")
+
+    def edit(self, relative, old, new):
+        path = self.content / relative
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    def stop(self):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def preview(minimal_content, tmp_path):
+    running = Preview(minimal_content, tmp_path / "output")
+    yield running
+    running.stop()
+
+
+def page_has(preview, path, text):
+    return lambda: text in (preview.get(path) or "")
+
+
+def test_saving_an_article_updates_the_preview(preview):
+    assert "so that a fixture site" in preview.get("/articles/first-steps/")
+    preview.edit("articles/first-steps.md", "so that a fixture site", "so that a previewed site")
+    preview.wait_for(page_has(preview, "/articles/first-steps/", "previewed site"), "the change")
+
+
+def test_a_mistake_is_explained_and_the_last_good_page_stays_until_it_is_fixed(preview):
+    preview.edit("articles/first-steps.md", "Date: 2026-01-15", "Date: 15th January")
+    preview.wait_for(lambda: "is not a date the site can read" in preview.printed, "the message")
+    assert "content/articles/first-steps.md, line 2 (Date)" in preview.printed
+    assert "Traceback" not in preview.printed
+    assert "so that a fixture site" in preview.get("/articles/first-steps/")
+
+    preview.edit("articles/first-steps.md", "Date: 15th January", "Date: 2026-01-15")
+    preview.edit("articles/first-steps.md", "so that a fixture site", "so that a fixed site")
+    preview.wait_for(page_has(preview, "/articles/first-steps/", "fixed site"), "the fix")
+
+
+def test_the_preview_home_page_lists_drafts(preview):
+    (preview.content / "articles" / "work-in-progress.md").write_text(
+        "Title: Work in progress\nDate: 2026-02-01\nSummary: Not ready yet.\nStatus: draft\n\n"
+        "Still writing this.\n",
+        encoding="utf-8",
+    )
+    preview.wait_for(page_has(preview, "/", "/drafts/work-in-progress/"), "the draft on home")
+    home = preview.get("/")
+    drafts = home.split('class="ps-drafts"')[1].split("</section>")[0]
+    assert "Work in&nbsp;progress" in drafts and ">Draft<" in drafts
+    assert "Still writing" in preview.get("/drafts/work-in-progress/")
+
+
+@pytest.mark.browser
+def test_the_browser_refreshes_by_itself_even_when_a_mistake_is_fixed_quickly(preview):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        page = browser.new_page()
+        page.goto(f"http://localhost:{preview.port}/articles/first-steps/")
+        page.wait_for_function("document.body.innerText.includes('fixture site')")
+        preview.wait_for(lambda: "Browser Connected" in preview.printed, "livereload.js")
+
+        path = preview.content / "articles" / "first-steps.md"
+        text = path.read_text(encoding="utf-8")
+        # One save with a new sentence and a mistake: the preview keeps the last good page.
+        path.write_text(
+            text.replace("fixture site", "corrected site").replace("2026-01-15", "someday"),
+            encoding="utf-8",
+        )
+        preview.wait_for(lambda: "not a date the site can read" in preview.printed, "message")
+        assert "fixture site" in page.inner_text("body")
+        # Fixed straight away: the browser refreshes by itself and shows the new sentence.
+        preview.edit("articles/first-steps.md", "someday", "2026-01-15")
+        page.wait_for_function(
+            "document.body && document.body.innerText.includes('corrected site')",
+            timeout=WAIT * 1000,
+        )
+        browser.close()
+
+
+def test_a_long_preview_session_does_not_pile_up_old_builds(minimal_content, tmp_path):
+    # livereload rebuilds in one process; every build kept alive would slow the next ones.
+    import gc
+
+    sys.path.insert(0, str(ROOT))
+    from pelican.contents import Article
+
+    from plugins.runner import build
+    from tasks import SETTINGS, _overrides
+
+    overrides = _overrides(content=minimal_content, output=tmp_path / "output", drafts=True)
+    for _ in range(3):
+        build(SETTINGS, overrides)
+    gc.collect()
+    assert [o for o in gc.get_objects() if isinstance(o, Article)] == []

@@ -1,0 +1,132 @@
+"""`invoke new-post` starts a draft from the one front-matter definition, for any title."""
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, build, invoke, read_page
+
+sys.path.insert(0, str(ROOT))
+from plugins.front_matter import FIELDS, read_front_matter  # noqa: E402
+
+AWKWARD_TITLE = "Café, l’été & “panic” — don't worry 🌞 不安"
+READABLE_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def words(element):
+    """The words of a heading, whatever spaces typography put between them."""
+    return (element if isinstance(element, str) else element.get_text()).split()
+
+
+def created_path(result):
+    return Path(re.search(r"^Created (.+\.md)$", result.stdout, re.M).group(1))
+
+
+def test_new_post_with_an_awkward_title_is_a_draft_then_published(minimal_content, tmp_path):
+    result = invoke("new-post", "--content", str(minimal_content), "--title", AWKWARD_TITLE)
+    assert result.returncode == 0, result.stderr
+    path = created_path(result)
+    assert path.parent == minimal_content / "articles"
+    slug = path.stem
+    assert READABLE_SLUG.match(slug) and slug.startswith("cafe-lete-panic-dont-worry")
+    assert f"http://localhost:8000/drafts/{slug}/" in result.stdout
+
+    front = read_front_matter(path.read_text(encoding="utf-8"))
+    assert front.values["title"] == AWKWARD_TITLE
+    assert front.values["status"] == "draft"
+    assert front.values["slug"] == slug
+
+    output = tmp_path / "output"
+    built = build(minimal_content, output)
+    assert built.returncode == 0, built.stderr
+    draft = read_page(output, f"drafts/{slug}/index.html")
+    assert "Draft" in draft.find(class_="ps-draft-note").get_text()
+    assert words(draft.h1) == words(AWKWARD_TITLE.replace("'", "’"))
+    assert not (output / "articles" / slug).exists()
+
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("Status: draft", "Status: published")
+    text = text.replace("Summary:", "Summary: What to do when worry will not stop.", 1)
+    path.write_text(text, encoding="utf-8")
+    built = build(minimal_content, output)
+    assert built.returncode == 0, built.stderr
+    published = read_page(output, f"articles/{slug}/index.html")
+    assert words(published.h1) == words(draft.h1)
+    assert published.find(class_="ps-draft-note") is None
+    home = read_page(output, "index.html")
+    assert f"/articles/{slug}/" in [a.get("href") for a in home.find_all("a")]
+
+
+def test_new_post_writes_every_field_from_the_one_definition(minimal_content):
+    result = invoke(
+        "new-post",
+        "--content",
+        str(minimal_content),
+        "--title",
+        "Sleep and worry",
+        "--category",
+        "Sleep",
+        "--tags",
+        "sleep,  anxiety",
+        "--summary",
+        "Why worry keeps you awake, and what helps.",
+    )
+    text = created_path(result).read_text(encoding="utf-8")
+    front = read_front_matter(text)
+    wanted = [f.name for f in FIELDS if f.new_post and "article" in f.kinds]
+    assert list(front.names.values()) == wanted
+    assert front.values["category"] == "Sleep"
+    assert front.values["tags"] == "sleep, anxiety"
+    assert front.values["summary"] == "Why worry keeps you awake, and what helps."
+    assert re.fullmatch(r"\d{4}-\d\d-\d\d", front.values["date"])
+    for field in FIELDS:
+        if field.new_post and "article" in field.kinds:
+            assert field.meaning in text, f"the note explains {field.name}"
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Тревога и сон", "trevoga-i-son"),
+        ("🌞🌞🌞", "post"),
+        ("L'anxiété: qu'est-ce que c'est ?", "lanxiete-quest-ce-que-cest"),
+    ],
+)
+def test_slugs_are_readable_ascii_for_any_title(minimal_content, title, slug):
+    result = invoke("new-post", "--content", str(minimal_content), "--title", title)
+    assert result.returncode == 0, result.stderr
+    assert created_path(result).name == f"{slug}.md"
+
+
+def test_new_post_never_overwrites_an_existing_post(minimal_content):
+    first = minimal_content / "articles" / "first-steps.md"
+    before = first.read_bytes()
+    result = invoke("new-post", "--content", str(minimal_content), "--title", "First Steps")
+    assert created_path(result).name == "first-steps-2.md"
+    again = invoke("new-post", "--content", str(minimal_content), "--title", "First Steps")
+    assert created_path(again).name == "first-steps-3.md"
+    assert first.read_bytes() == before
+
+
+def test_new_post_without_a_title_says_how_to_give_one(minimal_content):
+    result = invoke("new-post", "--content", str(minimal_content), "--title", "   ")
+    assert result.returncode != 0
+    assert 'invoke new-post --title "' in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_new_page_is_a_draft_page_that_does_not_take_a_site_folder(minimal_content, tmp_path):
+    result = invoke("new-page", "--content", str(minimal_content), "--title", "Tags")
+    assert result.returncode == 0, result.stderr
+    path = created_path(result)
+    assert path.parent == minimal_content / "pages" and path.name == "tags-2.md"
+    front = read_front_matter(path.read_text(encoding="utf-8"))
+    assert list(front.names.values()) == [
+        f.name for f in FIELDS if f.new_post and "page" in f.kinds
+    ]
+    assert "http://localhost:8000/drafts/pages/tags-2/" in result.stdout
+    output = tmp_path / "output"
+    assert build(minimal_content, output).returncode == 0
+    assert (output / "drafts" / "pages" / "tags-2" / "index.html").is_file()

@@ -1,0 +1,122 @@
+"""WRITING.md cannot go stale: its fields, examples, commands and sample messages are all tested."""
+
+import re
+import shlex
+import shutil
+import sys
+
+import pytest
+
+from tests.conftest import FIXTURES, ROOT, build, invoke, read_page
+
+sys.path.insert(0, str(ROOT))
+from plugins.front_matter import FIELDS, read_front_matter  # noqa: E402
+
+GUIDE = (ROOT / "WRITING.md").read_text(encoding="utf-8")
+EXAMPLE_FRONT_MATTER = "Title: Formatting examples\nDate: 2026-01-20\nSummary: Every example.\n\n"
+
+
+def blocks(language):
+    return re.findall(rf"^```{language}\n(.*?)^```$", GUIDE, re.M | re.S)
+
+
+@pytest.fixture
+def real_content(tmp_path):
+    """A copy of the site's content, with the image the guide's example uses."""
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "images").mkdir(exist_ok=True)
+    shutil.copy(
+        FIXTURES / "minimal" / "images" / "square.png", content / "images" / "calm-lake.png"
+    )
+    return content
+
+
+def test_the_field_table_matches_the_one_definition():
+    table = GUIDE.split("<!-- fields:start -->")[1].split("<!-- fields:end -->")[0]
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in table.strip().splitlines()[2:]
+    ]
+    assert [row[0] for row in rows] == [field.name for field in FIELDS]
+    for row, field in zip(rows, FIELDS, strict=True):
+        assert row[1] == ", ".join(f"{kind}s" for kind in field.kinds), field.name
+        assert row[2] == ("needed" if field.required else "optional"), field.name
+        assert row[3] == field.meaning, field.name
+        assert row[4] == (f"`{field.name}: {field.example}`" if field.example else ""), field.name
+
+
+def test_the_complete_post_builds(real_content, tmp_path):
+    (post,) = [block for block in blocks("markdown") if block.startswith("Title:")]
+    (real_content / "articles" / "coping.md").write_text(post, encoding="utf-8")
+    front = read_front_matter(post)
+    assert {"title", "date", "summary", "status"} <= set(front.values)
+    output = tmp_path / "output"
+    result = build(real_content, output)
+    assert result.returncode == 0, result.stderr
+    page = read_page(output, "drafts/coping-with-panic-attacks/index.html")
+    assert page.find("h2", string=re.compile("What helps")) is not None
+
+
+def test_every_formatting_example_builds_without_problems(real_content, tmp_path):
+    snippets = [block for block in blocks("markdown") if not block.startswith("Title:")]
+    article = real_content / "articles" / "formatting-examples.md"
+    article.write_text(EXAMPLE_FRONT_MATTER + "\n\n".join(snippets), encoding="utf-8")
+    output = tmp_path / "output"
+    result = build(real_content, output)
+    assert result.returncode == 0, result.stderr
+    assert "formatting-examples.md" not in result.stdout, "no suggestions either"
+    page = read_page(output, "articles/formatting-examples/index.html")
+    prose = page.find(class_="ps-prose")
+    for element in ("h2", "h3", "em", "strong", "ul", "ol", "blockquote"):
+        assert prose.find(element) is not None, element
+    assert prose.find("img", alt=re.compile("calm lake"))["src"] == "/images/calm-lake.png"
+    hrefs = [a["href"] for a in prose.find_all("a")]
+    assert "/articles/ketamine-assisted-psychotherapy-for-anxiety/" in hrefs
+    assert "/articles/ketamine-assisted-psychotherapy-for-anxiety/#what-is-kap" in hrefs
+    assert "/contact/" in hrefs
+    assert prose.find(class_="references") is not None
+
+
+def test_every_command_in_the_guide_works(real_content):
+    commands = [
+        shlex.split(line)
+        for block in blocks("sh")
+        for line in block.splitlines()
+        if line.startswith("invoke ") and "livereload" not in line
+    ]
+    assert any(command[1] == "new-post" for command in commands)
+    assert any(command[1] == "new-page" for command in commands)
+    for command in commands:
+        result = invoke(*command[1:], "--content", str(real_content))
+        assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+        assert "Traceback" not in result.stderr
+
+
+@pytest.fixture(scope="module")
+def all_mistakes_report(tmp_path_factory):
+    """What `invoke check` says about a site with every mistake the tests know."""
+    content = tmp_path_factory.mktemp("mistakes") / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    for fixture in sorted((FIXTURES / "mistakes").glob("*.md")):
+        folder = "pages" if fixture.stem == "unknown-template" else "articles"
+        shutil.copy(fixture, content / folder / fixture.name)
+    (content / "articles" / "latin1.md").write_bytes(b"Title: Caf\xe9\n\nText.\n")
+    result = invoke("check", "--content", str(content))
+    return result.stdout + result.stderr
+
+
+def test_the_sample_messages_are_what_check_really_says(all_mistakes_report):
+    samples = blocks("text")
+    assert len(samples) >= 2
+    for sample in samples:
+        assert " ".join(sample.split()) in " ".join(all_mistakes_report.split())
+
+
+def test_every_kind_of_message_is_explained(all_mistakes_report):
+    explained = " ".join(re.findall(r"^### (.*)$", GUIDE, re.M))
+    kinds = set(re.findall(r"^  [✗•] .*?\(([^)]+)\)$", all_mistakes_report, re.M))
+    assert len(kinds) >= 10
+    for kind in kinds:
+        unknown = f'"{kind}" is not a field this site knows.' in all_mistakes_report
+        assert unknown or f"({kind})" in explained or kind in explained, kind
