@@ -123,43 +123,28 @@ def test_the_preview_home_page_lists_drafts(preview):
 
 
 @pytest.mark.browser
-def test_the_browser_refreshes_by_itself_even_when_a_mistake_is_fixed_quickly(preview):
-    from playwright.sync_api import sync_playwright
+def test_the_browser_refreshes_by_itself_even_when_a_mistake_is_fixed_quickly(preview, browser):
+    page = browser.new_page()
+    page.goto(f"http://localhost:{preview.port}/articles/first-steps/")
+    page.wait_for_function("document.body.innerText.includes('fixture site')")
+    preview.wait_for(lambda: "Browser Connected" in preview.printed, "livereload.js")
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
-        page = browser.new_page()
-        page.goto(f"http://localhost:{preview.port}/articles/first-steps/")
-        page.wait_for_function("document.body.innerText.includes('fixture site')")
-        preview.wait_for(lambda: "Browser Connected" in preview.printed, "livereload.js")
-
-        path = preview.content / "articles" / "first-steps.md"
-        text = path.read_text(encoding="utf-8")
-        # One save with a new sentence and a mistake: the preview keeps the last good page.
-        path.write_text(
-            text.replace("fixture site", "corrected site").replace("2026-01-15", "someday"),
-            encoding="utf-8",
-        )
-        preview.wait_for(lambda: "not a date the site can read" in preview.printed, "message")
-        assert "fixture site" in page.inner_text("body")
-        # Fixed straight away: the browser refreshes by itself and shows the new sentence.
-        preview.edit("articles/first-steps.md", "someday", "2026-01-15")
-        page.wait_for_function(
-            "document.body && document.body.innerText.includes('corrected site')",
-            timeout=WAIT * 1000,
-        )
-        browser.close()
+    path = preview.content / "articles" / "first-steps.md"
+    text = path.read_text(encoding="utf-8")
+    # One save with a new sentence and a mistake: the preview keeps the last good page.
+    path.write_text(
+        text.replace("fixture site", "corrected site").replace("2026-01-15", "someday"),
+        encoding="utf-8",
+    )
+    preview.wait_for(lambda: "not a date the site can read" in preview.printed, "message")
+    assert "fixture site" in page.inner_text("body")
+    # Fixed straight away: the browser refreshes by itself and shows the new sentence.
+    preview.edit("articles/first-steps.md", "someday", "2026-01-15")
+    page.wait_for_function(
+        "document.body && document.body.innerText.includes('corrected site')",
+        timeout=WAIT * 1000,
+    )
+    page.close()
 
 
 def test_a_long_preview_session_does_not_pile_up_old_builds(minimal_content, tmp_path):
