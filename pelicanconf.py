@@ -99,12 +99,16 @@ PLUGINS = [
     "plugins.markdown_reader",
     "plugins.content_checks",
     "plugins.theme_assets",
+    "plugins.unchanged_pages",
     "pelican.plugins.neighbors",
 ]
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 CHECK_MODIFIED_METHOD = "md5"  # content, not timestamps, decides what is rebuilt
+# Build speed: read on every core, reuse one Markdown parser, skip pages an edit cannot change.
+# False gives the plain serial build that tests compare against, byte for byte.
+BUILD_SHORTCUTS = True
 
 # Markdown and typography. Typogrify runs inside the site's reader, so it is cached.
 TYPOGRIFY = False

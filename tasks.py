@@ -109,14 +109,23 @@ def serve(c, port=PORT):
             pass
 
 
-@task(help={"port": f"The port to serve on (default {PORT})."})
-def livereload(c, port=PORT):
+@task(
+    help={
+        "port": f"The port to serve on (default {PORT}).",
+        "content": "Preview another content folder (used by the benchmark).",
+        "output": "Write the preview to another folder instead of output/.",
+    }
+)
+def livereload(c, port=PORT, content=None, output=None):
     """Preview the site, drafts included, and refresh the browser whenever you save a change."""
     from livereload import Server
 
+    content = Path(content).resolve() if content else ROOT / "content"
+    output = Path(output).resolve() if output else OUTPUT
+
     def rebuild_preview():
         try:
-            _build(drafts=True)
+            _build(drafts=True, content=content, output=output)
         except Exit as failure:
             # Keep serving the last good build; the next save tries again.
             print(failure.message)
@@ -124,7 +133,7 @@ def livereload(c, port=PORT):
     rebuild_preview()
     server = Server()
     for pattern in (
-        "content/**/*",
+        f"{content}/**/*",
         "theme/**/*",
         "plugins/*.py",
         "pelicanconf.py",
@@ -132,7 +141,7 @@ def livereload(c, port=PORT):
     ):
         server.watch(str(ROOT / pattern), rebuild_preview)
     print(f"Previewing at http://{HOST}:{port}/ — save a file and the page refreshes.")
-    server.serve(host=HOST, port=int(port), root=str(OUTPUT))
+    server.serve(host=HOST, port=int(port), root=str(output))
 
 
 @task(help={"siteurl": "The public address to build for (default http://localhost:8000)."})
@@ -143,3 +152,17 @@ def preview(c, siteurl=f"http://{HOST}:{PORT}"):
     os.environ["SITEURL"] = siteurl
     _build(settings=PUBLISH_SETTINGS)
     serve(c)
+
+
+@task(
+    help={
+        "articles": "Corpus sizes, comma-separated (default 100,1000,4000).",
+        "repeats": "How many times each build runs (default 3).",
+        "saves": "How many saves to time under livereload per size (default 3; 0 skips).",
+    }
+)
+def bench(c, articles="100,1000,4000", repeats=3, saves=3):
+    """Time the build against plain Pelican and write benchmarks/README.md."""
+    from benchmarks.run import bench as run_bench
+
+    print(run_bench([int(n) for n in articles.split(",")], int(repeats), int(saves)))

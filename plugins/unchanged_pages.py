@@ -1,0 +1,225 @@
+"""Skips rendering and rewriting pages that an edit cannot have changed.
+
+After a small edit Pelican renders every page again, although most of them come
+out the same. This plugin gives each page a fingerprint of everything its
+template is given and remembers it in the cache folder. When the fingerprint is
+unchanged and the page is still on disk, the page is reused instead of rendered,
+and an unchanged file is not rewritten, so its modification time stays too.
+
+The fingerprint of a page covers the site's settings and theme, every post's
+fields (title, date, summary, tags and so on) and, for the posts the page is
+given directly (its own article, or the articles listed on it), their full text.
+What templates must respect: only a page given a post may show its text, table
+of contents or word count (BODY_ONLY_FIELDS). Any other field may appear anywhere.
+"""
+
+import datetime
+import hashlib
+import io
+import json
+import os
+import types
+from pathlib import Path
+
+from pelican import signals
+from pelican.contents import Content
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
+from pelican.writers import Writer
+
+STATE_FILE = "unchanged_pages.json"
+# Fields derived from a post's text, shown only on pages given that post.
+BODY_ONLY_FIELDS = frozenset({"toc", "word_count"})
+
+
+class Fingerprints:
+    """Stable descriptions of the values templates receive, remembered per object."""
+
+    def __init__(self):
+        self._shallow = {}
+        self._deep = {}
+
+    def describe(self, value, deep=False):
+        if isinstance(value, Content):
+            return self._content(value, deep)
+        if isinstance(value, URLWrapper):
+            return [type(value).__name__, value.name, value.slug]
+        if isinstance(value, Page):
+            return [
+                "page",
+                value.number,
+                value.paginator.num_pages,
+                [self.describe(item, deep) for item in value.object_list],
+            ]
+        if isinstance(value, Paginator):
+            return ["paginator", value.name, value.url, value.count, value.num_pages]
+        if isinstance(value, dict):
+            return [
+                [str(key), self.describe(item, deep)]
+                for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))
+            ]
+        if isinstance(value, (set, frozenset)):
+            return sorted(json.dumps(self.describe(item, deep)) for item in value)
+        if isinstance(value, (list, tuple)):
+            return [self.describe(item, deep) for item in value]
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        if isinstance(value, (datetime.date, datetime.time)):
+            return value.isoformat()
+        if isinstance(value, types.ModuleType):
+            return f"module {value.__name__}"
+        if callable(value) and hasattr(value, "__qualname__"):
+            return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+        return _UNKNOWN  # an object without a stable description: never reuse the page
+
+    def _content(self, content, deep):
+        memo = self._deep if deep else self._shallow
+        key = id(content)
+        if key not in memo:
+            fields = {
+                name: value
+                for name, value in content.metadata.items()
+                if deep or name not in BODY_ONLY_FIELDS
+            }
+            description = [content.source_path, content.url, self.describe(fields)]
+            if deep:
+                description.append(content._content or "")
+            memo[key] = _hash(description)
+        return memo[key]
+
+
+class _Unknown:
+    """Describes itself differently every time, so a page holding it is always rendered."""
+
+    def __repr__(self):
+        return f"unknown-{os.urandom(8).hex()}"
+
+
+_UNKNOWN = _Unknown()
+
+
+def _hash(description):
+    text = json.dumps(description, default=repr, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+
+
+def _theme_digest(settings):
+    digest = hashlib.blake2b(digest_size=20)
+    for folder in (settings["THEME"], *settings.get("THEME_TEMPLATES_OVERRIDES", [])):
+        for path in sorted(Path(folder).rglob("*")):
+            if path.is_file():
+                digest.update(str(path).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class UnchangedPagesWriter(Writer):
+    """Pelican's writer, reusing each page whose fingerprint matches the last good build."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self._state_path = Path(self.settings["CACHE_PATH"]) / STATE_FILE
+        self._enabled = bool(self.settings.get("BUILD_SHORTCUTS")) and bool(
+            self.settings.get("CACHE_CONTENT")
+        )
+        self._previous = {}
+        if self._enabled and self.settings.get("LOAD_CONTENT_CACHE"):
+            try:
+                self._previous = json.loads(self._state_path.read_text("utf-8"))
+            except (OSError, ValueError):
+                self._previous = {}
+        self._current = {}
+        self._unchanged = set()
+        self._site = None
+        self._fingerprints = Fingerprints()
+
+    def _site_fingerprint(self, context):
+        if self._site is None:
+            # A page rendered in a build that later fails must not be trusted: forget
+            # the last build's fingerprints until this one has finished.
+            self._state_path.unlink(missing_ok=True)
+            self._site = _hash([_theme_digest(self.settings), self._fingerprints.describe(context)])
+        return self._site
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        if self._enabled and name:
+            template = _FingerprintedTemplate(template, context, self)
+        return super().write_file(name, template, context, *args, **kwargs)
+
+    def render(self, template, context, localcontext):
+        output_file = localcontext["output_file"]
+        own = {
+            key: value
+            for key, value in localcontext.items()
+            if key not in context or context[key] is not value
+        }
+        fingerprint = _hash(
+            [
+                self._site_fingerprint(context),
+                template.name,
+                self._fingerprints.describe(own, deep=True),
+            ]
+        )
+        path = os.path.join(self.output_path, output_file)
+        self._current[output_file] = fingerprint
+        if self._previous.get(output_file) == fingerprint and os.path.isfile(path):
+            self._unchanged.add(path)
+            with open(path, encoding="utf-8") as existing:
+                return existing.read()
+        html = template.render(localcontext)
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as existing:
+                if existing.read() == html:
+                    self._unchanged.add(path)
+        return html
+
+    def _open_w(self, filename, encoding, override=False):
+        if filename in self._unchanged and filename not in self._written_files:
+            # Pelican's bookkeeping, without truncating a file whose bytes stay the same.
+            if override:
+                self._overridden_files.add(filename)
+            self._written_files.add(filename)
+            return io.StringIO()
+        return super()._open_w(filename, encoding, override)
+
+    def save(self):
+        if self._enabled:
+            self._state_path.parent.mkdir(parents=True, exist_ok=True)
+            self._state_path.write_text(json.dumps(self._current, sort_keys=True), "utf-8")
+
+
+class _FingerprintedTemplate:
+    """Stands in for a Jinja template inside Writer.write_file."""
+
+    def __init__(self, template, context, writer):
+        self._template = template
+        self._context = context
+        self._writer = writer
+        self.name = template.name
+
+    def render(self, localcontext):
+        return self._writer.render(self._template, self._context, localcontext)
+
+
+_writers = []
+
+
+def use_writer(pelican):
+    # get_writer lets a plugin replace Pelican's Writer class for the whole build.
+    return _RememberedWriter
+
+
+class _RememberedWriter(UnchangedPagesWriter):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _writers.append(self)
+
+
+def save_fingerprints(pelican):
+    # finalized: every page is written, so this build's fingerprints can be trusted.
+    while _writers:
+        _writers.pop().save()
+
+
+def register():
+    signals.get_writer.connect(use_writer)
+    signals.finalized.connect(save_fingerprints)
