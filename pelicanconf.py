@@ -109,6 +109,7 @@ CHECK_MODIFIED_METHOD = "md5"  # content, not timestamps, decides what is rebuil
 # Build speed: read on every core, reuse one Markdown parser, skip pages an edit cannot change.
 # False gives the plain serial build that tests compare against, byte for byte.
 BUILD_SHORTCUTS = True
+GZIP_CACHE = False  # compressing the cache took longer than the rest of a one-article rebuild
 
 # Markdown and typography. Typogrify runs inside the site's reader, so it is cached.
 TYPOGRIFY = False

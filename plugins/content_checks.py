@@ -7,6 +7,7 @@ raises `ContentProblems` when any of them is an error.
 """
 
 import difflib
+import functools
 import logging
 import re
 from collections import defaultdict
@@ -296,6 +297,7 @@ def _closest(missing, content_root):
     return "Check the file name, or add the missing file to the content folder."
 
 
+@functools.lru_cache(maxsize=8)  # build speed (issue 7): an article's anchors are checked together
 def _ids(html):
     return {match.group(2) for match in ELEMENT_ID.finditer(html or "")}
 

@@ -8,9 +8,10 @@ and an unchanged file is not rewritten, so its modification time stays too.
 
 The fingerprint of a page covers the site's settings and theme, every post's
 fields (title, date, summary, tags and so on) and, for the posts the page is
-given directly (its own article, or the articles listed on it), their full text.
-What templates must respect: only a page given a post may show its text, table
-of contents or word count (BODY_ONLY_FIELDS). Any other field may appear anywhere.
+given directly (`article` or `page` on its own page, `articles_page` on a page of
+a list), their full text. What templates must respect: only a page given a post
+may show its text, table of contents or word count (BODY_ONLY_FIELDS); any other
+field may appear anywhere.
 """
 
 import datetime
@@ -25,11 +26,22 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 STATE_FILE = "unchanged_pages.json"
 # Fields derived from a post's text, shown only on pages given that post.
 BODY_ONLY_FIELDS = frozenset({"toc", "word_count"})
+NEIGHBOURS = ("_previous_page", "_next_page")
+
+
+def _given(key):
+    """Whether a page is given the posts under this name, text and all.
+
+    A post's own page gets it as `article` or `page`; a list page gets the posts it
+    lists as `articles_page`. Neighbouring list pages are only linked to.
+    """
+    return key in ("article", "page") or (key.endswith("_page") and not key.endswith(NEIGHBOURS))
 
 
 class Fingerprints:
@@ -38,6 +50,7 @@ class Fingerprints:
     def __init__(self):
         self._shallow = {}
         self._deep = {}
+        self._lists = {}  # id -> (the list, kept so its id is not reused; its description)
 
     def describe(self, value, deep=False):
         if isinstance(value, Content):
@@ -61,7 +74,13 @@ class Fingerprints:
         if isinstance(value, (set, frozenset)):
             return sorted(json.dumps(self.describe(item, deep)) for item in value)
         if isinstance(value, (list, tuple)):
-            return [self.describe(item, deep) for item in value]
+            # Long lists (every article, a tag's articles) recur on many pages: describe once.
+            if len(value) < 16:
+                return [self.describe(item, deep) for item in value]
+            key = (id(value), deep)
+            if key not in self._lists:
+                self._lists[key] = (value, _hash([self.describe(item, deep) for item in value]))
+            return self._lists[key][1]
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
         if isinstance(value, (datetime.date, datetime.time)):
@@ -73,19 +92,22 @@ class Fingerprints:
         return _UNKNOWN  # an object without a stable description: never reuse the page
 
     def _content(self, content, deep):
-        memo = self._deep if deep else self._shallow
         key = id(content)
-        if key not in memo:
+        if key not in self._shallow:
             fields = {
                 name: value
                 for name, value in content.metadata.items()
-                if deep or name not in BODY_ONLY_FIELDS
+                if name not in BODY_ONLY_FIELDS
             }
-            description = [content.source_path, content.url, self.describe(fields)]
-            if deep:
-                description.append(content._content or "")
-            memo[key] = _hash(description)
-        return memo[key]
+            self._shallow[key] = _hash([content.source_path, content.url, self.describe(fields)])
+        if not deep:
+            return self._shallow[key]
+        if key not in self._deep:
+            body = {name: content.metadata.get(name) for name in sorted(BODY_ONLY_FIELDS)}
+            self._deep[key] = _hash(
+                [self._shallow[key], self.describe(body), content._content or ""]
+            )
+        return self._deep[key]
 
 
 class _Unknown:
@@ -147,24 +169,30 @@ class UnchangedPagesWriter(Writer):
 
     def render(self, template, context, localcontext):
         output_file = localcontext["output_file"]
-        own = {
-            key: value
-            for key, value in localcontext.items()
-            if key not in context or context[key] is not value
-        }
+        # What this page is given beyond the site-wide context (Pelican passes some
+        # context values again under other names, such as all_articles).
+        shared = {id(value) for value in context.values()}
+        own = {key: value for key, value in localcontext.items() if id(value) not in shared}
         fingerprint = _hash(
             [
                 self._site_fingerprint(context),
                 template.name,
-                self._fingerprints.describe(own, deep=True),
+                [
+                    [key, self._fingerprints.describe(value, deep=_given(key))]
+                    for key, value in sorted(own.items())
+                ],
             ]
         )
-        path = os.path.join(self.output_path, output_file)
+        path = sanitised_join(self.output_path, output_file)
         self._current[output_file] = fingerprint
-        if self._previous.get(output_file) == fingerprint and os.path.isfile(path):
+        if (
+            self._previous.get(output_file) == fingerprint
+            and path not in self._written_files
+            and os.path.isfile(path)
+        ):
+            # _open_w hands Pelican a scratch buffer for this path: the file stays as it is.
             self._unchanged.add(path)
-            with open(path, encoding="utf-8") as existing:
-                return existing.read()
+            return ""
         html = template.render(localcontext)
         if os.path.isfile(path):
             with open(path, encoding="utf-8") as existing:
