@@ -100,6 +100,7 @@ PLUGINS = [
     "plugins.content_checks",
     "plugins.theme_assets",
     "plugins.unchanged_pages",
+    "plugins.check_cache",
     "pelican.plugins.neighbors",
 ]
 CACHE_CONTENT = True
