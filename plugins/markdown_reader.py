@@ -199,7 +199,10 @@ def prerender(generator):
         for name in sorted(files)
         if Path(name).suffix.lstrip(".") in reader.file_extensions
     ]
-    missing = [path for path in paths if generator.readers.get_cached_data(path, None) is None]
+    # Files the cache has never seen; a changed file it holds is read the usual way, so an
+    # ordinary rebuild does not read every file twice just to decide.
+    cached = getattr(generator.readers, "_cache", {}) if settings.get("LOAD_CONTENT_CACHE") else {}
+    missing = [path for path in paths if path not in cached]
     workers = min(len(os.sched_getaffinity(0)), len(missing) // FILES_PER_WORKER)
     if workers < 2:
         return

@@ -33,6 +33,7 @@ STATE_FILE = "unchanged_pages.json"
 # Fields derived from a post's text, shown only on pages given that post.
 BODY_ONLY_FIELDS = frozenset({"toc", "word_count"})
 NEIGHBOURS = ("_previous_page", "_next_page")
+LOCAL_OVERRIDES = frozenset({"SITEURL", "localsiteurl", "output_file"})
 
 
 def _given(key):
@@ -72,7 +73,7 @@ class Fingerprints:
                 for key, item in sorted(value.items(), key=lambda kv: str(kv[0]))
             ]
         if isinstance(value, (set, frozenset)):
-            return sorted(json.dumps(self.describe(item, deep)) for item in value)
+            return sorted(repr(self.describe(item, deep)) for item in value)
         if isinstance(value, (list, tuple)):
             # Long lists (every article, a tag's articles) recur on many pages: describe once.
             if len(value) < 16:
@@ -121,8 +122,8 @@ _UNKNOWN = _Unknown()
 
 
 def _hash(description):
-    text = json.dumps(description, default=repr, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
+    # repr of nested lists of strings and numbers is stable and much faster than JSON.
+    return hashlib.blake2b(repr(description).encode("utf-8"), digest_size=20).hexdigest()
 
 
 def _theme_digest(settings):
@@ -164,15 +165,20 @@ class UnchangedPagesWriter(Writer):
 
     def write_file(self, name, template, context, *args, **kwargs):
         if self._enabled and name:
-            template = _FingerprintedTemplate(template, context, self)
+            template = _FingerprintedTemplate(template, context, self, kwargs)
         return super().write_file(name, template, context, *args, **kwargs)
 
-    def render(self, template, context, localcontext):
+    def render(self, template, context, localcontext, kwargs):
         output_file = localcontext["output_file"]
         # What this page is given beyond the site-wide context (Pelican passes some
         # context values again under other names, such as all_articles).
-        shared = {id(value) for value in context.values()}
-        own = {key: value for key, value in localcontext.items() if id(value) not in shared}
+        shared = set(map(id, context.values()))
+        # Writer._get_localcontext adds keys, overrides the context with write_file's
+        # keyword arguments, and sets SITEURL and localsiteurl for relative addresses.
+        candidates = (localcontext.keys() - context.keys()) | (
+            (kwargs.keys() | LOCAL_OVERRIDES) & localcontext.keys()
+        )
+        own = {key: localcontext[key] for key in candidates if id(localcontext[key]) not in shared}
         fingerprint = _hash(
             [
                 self._site_fingerprint(context),
@@ -218,14 +224,15 @@ class UnchangedPagesWriter(Writer):
 class _FingerprintedTemplate:
     """Stands in for a Jinja template inside Writer.write_file."""
 
-    def __init__(self, template, context, writer):
+    def __init__(self, template, context, writer, kwargs):
         self._template = template
         self._context = context
         self._writer = writer
+        self._kwargs = kwargs
         self.name = template.name
 
     def render(self, localcontext):
-        return self._writer.render(self._template, self._context, localcontext)
+        return self._writer.render(self._template, self._context, localcontext, self._kwargs)
 
 
 _writers = []
