@@ -107,7 +107,7 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"
 CHECK_MODIFIED_METHOD = "md5"  # content, not timestamps, decides what is rebuilt
-# Build speed: read on every core, reuse one Markdown parser, skip pages an edit cannot change.
+# Build speed: read on every core, skip pages and checks an edit cannot change.
 # False gives the plain serial build that tests compare against, byte for byte.
 BUILD_SHORTCUTS = True
 GZIP_CACHE = False  # compressing the cache took longer than the rest of a one-article rebuild

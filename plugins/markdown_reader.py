@@ -6,8 +6,8 @@ holds the finished article and an unchanged file costs nothing to rebuild.
 
 Rendering is a pure function of the file's text, so a cold build renders every
 file that the cache does not hold on all processor cores at once, before Pelican
-asks for them one by one. `BUILD_SHORTCUTS = False` turns that and the reuse of
-one Markdown parser off; tests compare both builds byte for byte.
+asks for them one by one. `BUILD_SHORTCUTS = False` turns that off; tests compare
+both builds byte for byte.
 """
 
 import hashlib
@@ -70,38 +70,23 @@ class Rendered:
 class Renderer:
     """Turns Markdown text into a finished article with the site's settings."""
 
-    def __init__(self, settings, reuse_parser):
+    def __init__(self, settings):
         self.settings = settings
-        self.reuse_parser = reuse_parser
-        self._body = self._fields = None
-
-    def _parsers(self):
-        # Building a Markdown parser costs about as much as converting a short article;
-        # reset() clears every extension's state between files.
-        if not self.reuse_parser:
-            body = Markdown(**self.settings["MARKDOWN"])
-            return body, body
-        if self._body is None:
-            self._body = Markdown(**self.settings["MARKDOWN"])
-            self._fields = Markdown(**self.settings["MARKDOWN"])
-            self._fields.preprocessors.deregister("meta")
-        return self._body, self._fields
 
     def render(self, text):
         settings = self.settings
-        body, fields = self._parsers()
-        body.reset()
-        content = body.convert(text)
-        meta = dict(getattr(body, "Meta", {}))
-        toc = getattr(body, "toc", "")  # read before the summary's conversion replaces it
+        parser = Markdown(**settings["MARKDOWN"])
+        content = parser.convert(text)
+        meta = dict(getattr(parser, "Meta", {}))
+        toc = getattr(parser, "toc", "")  # read before the summary's conversion replaces it
 
+        # Formatted fields (the summary) as Pelican converts them: same parser, no meta.
         formatted = {}
-        if fields is body:
-            body.preprocessors.deregister("meta")  # what Pelican does before formatted fields
+        parser.preprocessors.deregister("meta")
         for name, values in meta.items():
             if name.lower() in settings["FORMATTED_FIELDS"]:
-                fields.reset()
-                formatted[name.lower()] = fields.convert("\n".join(values))
+                parser.reset()
+                formatted[name.lower()] = parser.convert("\n".join(values))
 
         # Footnotes are the article's references: give them a heading of their own.
         content = FOOTNOTES_OPENING.sub(
@@ -143,7 +128,7 @@ class SiteMarkdownReader(MarkdownReader):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.renderer = Renderer(self.settings, self.settings.get("BUILD_SHORTCUTS", False))
+        self.renderer = Renderer(self.settings)
 
     def read(self, source_path):
         self._source_path = source_path
