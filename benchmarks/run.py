@@ -352,12 +352,16 @@ def report(results=RESULTS):
             for kind in ("cold", "edit")
         ]
         lines += ["Growth, time at 4,000 / time at 1,000: " + "; ".join(growth) + ".", ""]
-    cpu = [
-        f"N={figures['articles']:,}: site {_median(figures['runs']['site cold'], 'cpu'):.1f} s, "
-        f"Pelican {_median(figures['runs']['pelican cold'], 'cpu'):.1f} s"
-        for figures in sizes
-    ]
-    lines += ["Processor time of the cold builds (all processes): " + "; ".join(cpu) + ".", ""]
+    for kind, label in (("cold", "cold builds"), ("edit", "rebuilds after editing one article")):
+        cpu = []
+        for figures in sizes:
+            site = _median(figures["runs"][f"site {kind}"], "cpu")
+            pelican = _median(figures["runs"][f"pelican {kind}"], "cpu")
+            cpu.append(
+                f"N={figures['articles']:,}: site {site:.2f} s, Pelican {pelican:.2f} s "
+                f"(ratio {site / pelican:.2f})"
+            )
+        lines += [f"Processor time of the {label} (all processes): " + "; ".join(cpu) + ".", ""]
     return "\n".join(lines)
 
 
