@@ -26,6 +26,69 @@ CRISIS_LINKS = (
 EMERGENCY_TEXT = "In immediate danger, call 911."
 EMERGENCY_LINK = ("Call 911", "tel:911")
 CRISIS_NOTE = "This site’s contact channels are not monitored for emergencies."
+CRISIS_MORE_TEXT = "More ways to get help now"  # links to the Get help now page
+# The "Get help now" page: each service, the ways to reach it, and the language it is in.
+CRISIS_SERVICES = (
+    {
+        "name": "988 Suicide & Crisis Lifeline",
+        "text": "Free and confidential, 24 hours a day, every day, for anyone in emotional "
+        "distress or thinking about suicide, and for anyone worried about someone else.",
+        "ways": (
+            ("Call 988", "tel:988"),
+            ("Text 988", "sms:988"),
+            ("Chat at 988lifeline.org", "https://988lifeline.org/chat/"),
+        ),
+    },
+    {
+        "name": "Veterans Crisis Line",
+        "text": "For veterans, service members and the people who care about them: "
+        "call 988, then press 1.",
+        "ways": (("Call 988, then press 1", "tel:988"),),
+    },
+    {
+        "name": "En español",
+        "lang": "es",
+        "text": "Llame al 988 y oprima 2, o envíe un mensaje de texto con la palabra AYUDA al 988.",
+        "ways": (
+            ("Llame al 988 y oprima 2", "tel:988"),
+            ("Envíe AYUDA al 988", "sms:988?body=AYUDA"),
+        ),
+    },
+    {
+        "name": "Deaf, hard of hearing, or using TTY",
+        "text": "With a TTY, dial 711, then 988. "
+        "People who use American Sign Language can reach the Lifeline by videophone.",
+        "ways": (
+            (
+                "ASL videophone: how to connect, at 988lifeline.org",
+                "https://988lifeline.org/help-yourself/for-deaf-hard-of-hearing/",
+            ),
+        ),
+    },
+    {
+        "name": "Immediate danger",
+        "text": "If you or someone else is in immediate danger, call 911 now.",
+        "ways": (("Call 911", "tel:911"),),
+    },
+)
+
+# Trust: how often articles are reviewed, and the note that ends every article.
+REVIEW_INTERVAL_MONTHS = 36  # "Next review due" is this long after "Page last reviewed"
+REVIEW_WARNING_DAYS = 60  # `invoke check` warns this long before a review is due
+ARTICLE_DISCLAIMER = (
+    "The articles on this site are for education. They do not replace care from a clinician "
+    "who knows you, and they are not advice about your own treatment. Before starting any "
+    "treatment, you need an assessment with a qualified provider."
+)
+# Said on the About this site page; change it if anything about the money changes.
+FUNDING_STATEMENT = (
+    "This site shows no advertising and has no sponsors. Nobody pays for an article or "
+    "for a mention in one, and no article links to a product for a commission."
+)
+CONFLICT_OF_INTEREST = (
+    "Stephanie Post offers some of the treatments she writes about, including "
+    "ketamine-assisted psychotherapy, in her own practice."
+)
 
 # Language and time.
 DEFAULT_LANG = "en"
@@ -67,7 +130,9 @@ AUTHORS_URL = "authors/"
 AUTHORS_SAVE_AS = "authors/index.html"
 ARCHIVES_URL = "archives/"
 ARCHIVES_SAVE_AS = "archives/index.html"
-DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404"]
+DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "search"]
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 
@@ -84,7 +149,13 @@ SUMMARY_MAX_LENGTH = None  # every post has a written Summary
 TOC_MIN_WORDS = 400
 TOC_MIN_HEADINGS = 4
 ABOUT_URL = "about/"
+ABOUT_SITE_URL = "about-this-site/"
+PRIVACY_URL = "privacy/"
+GET_HELP_URL = "get-help/"
 MAIN_MENU = (("About", "/about/"), ("Contact", "/contact/"))
+# Printable PDF handouts: publishconf.py turns them on, and `invoke publish` prints them
+# (`invoke handouts`), so a local build never links to a PDF that does not exist.
+HANDOUT_URL = ""
 
 # Feeds: none while writing; publishconf.py adds an Atom feed.
 FEED_ALL_ATOM = None
@@ -99,6 +170,10 @@ PLUGINS = [
     "plugins.markdown_reader",
     "plugins.content_checks",
     "plugins.theme_assets",
+    "plugins.review_dates",
+    "plugins.structured_data",
+    "plugins.security_headers",
+    "plugins.search_index",
     "plugins.unchanged_pages",
     "plugins.check_cache",
     "pelican.plugins.neighbors",
@@ -120,6 +195,7 @@ MARKDOWN = {
     "extensions": [
         "markdown.extensions.extra",
         "markdown.extensions.sane_lists",
+        "plugins.external_links",  # links to other sites tell them nothing about the reader
     ],
     "extension_configs": {
         "markdown.extensions.toc": {"toc_depth": "2-3"},

@@ -20,9 +20,12 @@ if not SITEURL.startswith(("https://", "http://localhost", "http://127.0.0.1")):
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True  # publish exactly what the sources say, nothing left over
 
+# Each article links to its printable handout, which `invoke publish` prints.
+HANDOUT_URL = "handouts/{slug}.pdf"
+
 # Feeds and discovery: an Atom feed, sitemap.xml and robots.txt.
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_MAX_ITEMS = 20
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
-PLUGINS = [*PLUGINS, "pelican.plugins.sitemap"]  # noqa: F405
+PLUGINS = [*PLUGINS, "pelican.plugins.sitemap", "plugins.sitemap_dates"]  # noqa: F405
 SITEMAP = {"format": "xml", "exclude": ["404.html", "drafts/"]}

@@ -18,6 +18,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins.front_matter import Problem, kind_of, read_front_matter, validate
+from plugins.review_dates import review_problems
 
 ELEMENT = re.compile(
     r"<(a|img|link|source|iframe|script|form|audio|video|embed|object)\b([^>]*)>", re.I
@@ -99,6 +100,9 @@ def check_everything(generators):
     for content in contents.values():
         problems += check_content(content, contents, content_root)
     problems += check_duplicates(contents.values(), content_root)
+    problems += review_problems(
+        contents.values(), lambda path: display(path, content_root), settings
+    )
     problems += _pelican_warnings(problems)
     errors = [p for p in problems if p.severity == "error"]
     if settings.get("CHECK_ONLY"):

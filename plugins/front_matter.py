@@ -156,6 +156,15 @@ FIELDS = (
         new_post=False,
     ),
     Field("ReviewedBy", "Who last checked it, if not the author.", ("article",), new_post=False),
+    Field(
+        "NextReview",
+        "When it should next be checked, if sooner or later than the site's usual "
+        "interval (REVIEW_INTERVAL_MONTHS).",
+        ("article",),
+        example="2027-11-26",
+        check=_check_date,
+        new_post=False,
+    ),
     Field("Template", "The layout for a special page, such as contact.", ("page",), new_post=False),
 )
 FIELDS_BY_KEY = {field.name.lower(): field for field in FIELDS}
@@ -251,6 +260,27 @@ def validate(display_path, text, kind, today=None):
             "modified",
             "Modified is earlier than Date.",
             "Modified is the date of the last change, so it must be on or after Date.",
+        )
+    reviewed = parse_date(front.values.get("reviewed", ""))
+    if date and reviewed and reviewed.date() < date.date():
+        problem(
+            "reviewed",
+            "Reviewed is earlier than Date.",
+            "Publishing counts as a review, so Reviewed must be on or after Date.",
+        )
+    if reviewed and reviewed.date() > today:
+        problem(
+            "reviewed",
+            f"The review date {reviewed:%Y-%m-%d} is in the future.",
+            "Reviewed is the day the article was last checked: today or earlier.",
+        )
+    next_review = parse_date(front.values.get("nextreview", ""))
+    last_review = reviewed or date
+    if next_review and last_review and next_review.date() <= last_review.date():
+        problem(
+            "nextreview",
+            "NextReview is not after the last review.",
+            "NextReview is when the article should be checked again, after Reviewed (or Date).",
         )
     return problems
 

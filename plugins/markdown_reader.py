@@ -11,6 +11,7 @@ both builds byte for byte.
 """
 
 import hashlib
+import json
 import logging
 import math
 import multiprocessing
@@ -18,6 +19,7 @@ import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib import metadata as package_metadata
 from pathlib import Path
 
 import smartypants
@@ -31,6 +33,8 @@ from typogrify.filters import typogrify
 WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slowly
 TAG = re.compile(r"<[^>]+>")
 FOOTNOTES_OPENING = re.compile(r'<div class="footnote">\s*<hr\s*/?>')
+# Every back-link reads "↩"; name each one by its title, and by which citation it returns to.
+BACKLINK = re.compile(r'<a class="footnote-backref" href="#fnref(\d*):[^"]*" title="([^"]*)"')
 TYPESET_FIELDS = ("title", "summary")
 # Below this many files per core, starting worker processes costs more than it saves.
 FILES_PER_WORKER = 16
@@ -45,6 +49,11 @@ def typeset(html, settings):
         settings["TYPOGRIFY_IGNORE_TAGS"],
         **dict.fromkeys(settings["TYPOGRIFY_OMIT_FILTERS"], False),
     )
+
+
+def name_backlink(match):
+    citation = f" (citation {match.group(1)})" if match.group(1) else ""
+    return f'{match.group(0)} aria-label="{match.group(2)}{citation}"'
 
 
 def count_words(html):
@@ -97,6 +106,7 @@ class Renderer:
         )
         if content.endswith("</div>") and 'class="references"' in content:
             content += "</section>"
+        content = BACKLINK.sub(name_backlink, content)
 
         words = count_words(content)
         long_enough = (
@@ -203,6 +213,30 @@ def forget_prerendered(pelican):
     _prerendered.clear()
 
 
+def cache_per_reading_rules(pelican):
+    # The cache holds finished HTML, so it is only valid for the code and settings
+    # that produced it. A folder per fingerprint makes any change start afresh.
+    settings = pelican.settings
+    rules = {
+        "reader": Path(__file__).read_bytes().decode(),
+        "packages": [package_metadata.version(name) for name in ("markdown", "typogrify")],
+        "settings": [
+            repr(settings.get(name))
+            for name in (
+                "MARKDOWN",
+                "TYPOGRIFY_IGNORE_TAGS",
+                "TYPOGRIFY_OMIT_FILTERS",
+                "TOC_MIN_WORDS",
+                "TOC_MIN_HEADINGS",
+                "FORMATTED_FIELDS",
+                "TIMEZONE",
+            )
+        ],
+    }
+    fingerprint = hashlib.sha256(json.dumps(rules).encode()).hexdigest()[:12]
+    settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], fingerprint)
+
+
 def use_site_reader(readers):
     # readers_init fires before Pelican instantiates its readers, so the swap
     # covers every Markdown file extension.
@@ -211,6 +245,7 @@ def use_site_reader(readers):
 
 
 def register():
+    signals.initialized.connect(cache_per_reading_rules)
     signals.readers_init.connect(use_site_reader)
     signals.article_generator_init.connect(prerender)
     signals.page_generator_init.connect(prerender)

@@ -1,11 +1,13 @@
 """Shared helpers: build sites the way the clinician does, with `invoke build`, and read them."""
 
 import functools
+import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -34,7 +36,9 @@ def build(content, output):
 
 @functools.cache
 def built_site():
-    """The real site, built once per test run into a temporary folder."""
+    """The real site, built once per test run; or the site `invoke publish` is about to deploy."""
+    if os.environ.get("SITE_OUTPUT"):
+        return Path(os.environ["SITE_OUTPUT"]).resolve()
     output = Path(tempfile.mkdtemp(prefix="site-")) / "output"
     result = build(ROOT / "content", output)
     if result.returncode != 0:
@@ -55,6 +59,25 @@ def site():
     return built_site()
 
 
+def pytest_collection_modifyitems(items):
+    # A test run over every page checks something true of any built site: `invoke publish`
+    # runs those (marked `site`) over the site it is about to deploy (SITE_OUTPUT).
+    for item in items:
+        if "page" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.site)
+
+
+def own_path(address):
+    """The path of an address on this site, or None when it leads to another website.
+
+    A published build links to itself with absolute https:// addresses.
+    """
+    siteurl = os.environ.get("SITEURL", "").rstrip("/") if os.environ.get("SITE_OUTPUT") else ""
+    if siteurl and (address == siteurl or address.startswith(siteurl + "/")):
+        return address[len(siteurl) :] or "/"
+    return None if urlsplit(address).scheme or address.startswith("//") else address
+
+
 def pytest_generate_tests(metafunc):
     # Tests that take `page` run once for every page of the built site.
     if "page" in metafunc.fixturenames:
@@ -68,3 +91,40 @@ def minimal_content(tmp_path):
     shutil.copytree(FIXTURES / "minimal", content)
     shutil.copytree(ROOT / "content" / "extra", content / "extra")
     return content
+
+
+REMOVED_ARTICLE = "articles/a-note-to-remove"
+NOTE = """\
+Title: A Note to Remove
+Date: 2026-01-20
+Summary: An article that is published once and then deleted.
+Category: Testing
+
+A short note.
+"""
+
+
+def files(folder):
+    """Every file under `folder` with its bytes, by relative path."""
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="session")
+def two_versions(tmp_path_factory):
+    """The minimal site built twice: before and after one of its articles was deleted."""
+    work = tmp_path_factory.mktemp("versions")
+    content = work / "content"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", content)
+    shutil.copytree(ROOT / "content" / "extra", content / "extra")
+    note = content / "articles" / "a-note-to-remove.md"
+    note.write_text(NOTE, encoding="utf-8")
+    built = build(content, work / "before")
+    assert built.returncode == 0, built.stdout + built.stderr
+    note.unlink()
+    built = build(content, work / "after")
+    assert built.returncode == 0, built.stdout + built.stderr
+    return work / "before", work / "after"

@@ -1,6 +1,6 @@
 """Remembered check findings never hide a mistake: a change elsewhere is noticed."""
 
-from conftest import build
+from tests.conftest import build
 
 from benchmarks.corpus import edit_one_article, file_name, write_corpus
 

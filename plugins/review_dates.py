@@ -1,0 +1,76 @@
+"""Gives every article its review dates, and warns before a review falls due.
+
+Health pages are trusted when readers can see that a clinician checked them
+recently (NHS: "Page last reviewed" and "Next review due"). Each article gets:
+
+- `reviewed`: the `Reviewed` date, or the publication date (publishing is a review);
+- `reviewed_by`: `ReviewedBy`, or the article's author;
+- `review_due`: `NextReview`, or `reviewed` plus REVIEW_INTERVAL_MONTHS;
+
+each date with a `locale_…` twin written as readers see the published date.
+"""
+
+import datetime
+from pathlib import Path
+
+from dateutil.relativedelta import relativedelta
+from pelican import signals
+from pelican.contents import Article
+from pelican.utils import strftime
+
+from plugins.front_matter import Problem, parse_date, read_front_matter
+
+
+def review_dates(article):
+    # content_object_init: every article, drafts included, before any template sees it.
+    if not isinstance(article, Article):
+        return
+    settings = article.settings
+    metadata = article.metadata
+    reviewed = parse_date(metadata.get("reviewed", "")) or article.date
+    reviewed = reviewed.date() if isinstance(reviewed, datetime.datetime) else reviewed
+    due = parse_date(metadata.get("nextreview", ""))
+    due = due.date() if due else reviewed + relativedelta(months=settings["REVIEW_INTERVAL_MONTHS"])
+    article.reviewed = reviewed
+    article.review_due = due
+    # The same format as the published date beside them.
+    article.locale_reviewed = strftime(reviewed, article.date_format)
+    article.locale_review_due = strftime(due, article.date_format)
+    article.reviewed_by = metadata.get("reviewedby") or article.author.name
+
+
+def review_problems(articles, display, settings, today=None):
+    """Warn about published articles whose review is overdue or due soon."""
+    today = today or datetime.date.today()
+    soon = today + datetime.timedelta(days=settings["REVIEW_WARNING_DAYS"])
+    problems = []
+    for article in articles:
+        if not isinstance(article, Article) or article.status != "published":
+            continue
+        due = article.review_due
+        if due < today:
+            what = (
+                f"The review was due on {due:%Y-%m-%d}, {(today - due).days} days ago. "
+                "Readers see that this page has not been checked on time."
+            )
+        elif due <= soon:
+            what = f"The review is due on {due:%Y-%m-%d}, in {(due - today).days} days."
+        else:
+            continue
+        front = read_front_matter(Path(article.source_path).read_text(encoding="utf-8"))
+        problems.append(
+            Problem(
+                "warning",
+                display(article.source_path),
+                front.lines.get("reviewed") or front.lines.get("date"),
+                "Reviewed",
+                what,
+                "Reread the article, correct anything out of date, then set "
+                f"Reviewed: {today:%Y-%m-%d} (and ReviewedBy: if someone else checked it).",
+            )
+        )
+    return problems
+
+
+def register():
+    signals.content_object_init.connect(review_dates)

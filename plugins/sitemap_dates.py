@@ -1,0 +1,25 @@
+"""Dates the sitemap's index pages by the newest article or page, not by the build's clock.
+
+pelican-sitemap gives pages without a date of their own (the home page, archives,
+tags) the time the build started, so two builds of the same sources would differ.
+An index changes when the newest content does, so that date is also the true one.
+"""
+
+from pelican import signals
+from pelican.plugins.sitemap import sitemap
+
+
+def date_indexes_by_newest_content(generators):
+    # After every generator has read its content and before anything is written.
+    dated = [
+        getattr(item, "modified", None) or item.date
+        for generator in generators
+        for item in [*getattr(generator, "articles", []), *getattr(generator, "pages", [])]
+        if getattr(item, "date", None)
+    ]
+    if dated:
+        sitemap.generator.now = max(dated)
+
+
+def register():
+    signals.all_generators_finalized.connect(date_indexes_by_newest_content)

@@ -1,0 +1,176 @@
+"""Publishes the site to a web server with rsync, switching visitors to it all at once.
+
+The target folder holds one complete copy of the site per deploy, and a `current`
+symlink that the web server's root points at:
+
+    TARGET/.psych-site-deploy   says the folder belongs to this site's deploys
+    TARGET/releases/<time>/     one finished upload each; the newest few are kept
+    TARGET/current -> releases/<time>
+
+Each upload goes into a hidden `releases/.partial-<time>/` folder, reusing unchanged
+files from the previous release as hard links, and only a finished upload is renamed
+and swapped in with one atomic `mv`. An interrupted upload is therefore never what
+visitors see, and deploying deletes nothing but this site's own older releases.
+"""
+
+import datetime
+import re
+import shlex
+import subprocess
+
+from publishing import DeployRefused
+
+MARKER = ".psych-site-deploy"
+KEEP_RELEASES = 3
+# Served files must be readable by the web server, whatever the local umask was.
+PERMISSIONS = "--chmod=Du=rwx,Dgo=rx,Fu=rw,Fgo=r"
+REMOTE = re.compile(r"^(?P<host>[^/:]+):(?P<path>.*)$")
+
+
+class Target:
+    """A folder on this machine or, written `[user@]host:/path`, on a server reached by ssh."""
+
+    def __init__(self, spec, ssh="ssh"):
+        match = REMOTE.match(spec)
+        self.host = match["host"] if match else None
+        self.path = (match["path"] if match else spec).rstrip("/") or "/"
+        self.ssh = shlex.split(ssh)
+        self.spec = spec
+
+    def rsync_path(self, relative):
+        path = f"{self.path}/{relative}"
+        return f"{self.host}:{path}" if self.host else path
+
+    def sh(self, script, **variables):
+        """Run a POSIX shell script in the target folder's machine; return the finished process."""
+        variables = {"ROOT": self.path, **variables}
+        assignments = "".join(
+            f"{name}={shlex.quote(str(value))}\n" for name, value in variables.items()
+        )
+        script = assignments + script
+        command = [*self.ssh, self.host, script] if self.host else ["sh", "-c", script]
+        return subprocess.run(command, capture_output=True, text=True)
+
+
+INSPECT = """
+if [ ! -e "$ROOT" ]; then echo new; exit 0; fi
+if [ ! -d "$ROOT" ]; then echo foreign; echo "it is a file, not a folder"; exit 0; fi
+cd "$ROOT" || exit 1
+if [ -f "$MARKER" ]; then echo ours; cat "$MARKER"; exit 0; fi
+if [ -z "$(ls -A)" ]; then echo new; exit 0; fi
+echo foreign; ls -A | head -n 5
+"""
+
+PREPARE = """
+set -e
+mkdir -p "$ROOT/releases"
+cd "$ROOT"
+[ -f "$MARKER" ] || printf '%s\\n' "$IDENTITY" > "$MARKER"
+# Leftovers of interrupted uploads belong to this site and are never served.
+rm -rf releases/.partial-*
+readlink current || true
+"""
+
+SWITCH = """
+set -e
+cd "$ROOT"
+mv -T "releases/.partial-$RELEASE" "releases/$RELEASE"
+ln -sfn "releases/$RELEASE" .current.new
+mv -T .current.new current
+ls -1 releases | sort -r | tail -n +"$((KEEP + 1))" | while read -r old; do
+  [ "releases/$old" = "$(readlink current)" ] || rm -rf "releases/$old"
+done
+"""
+
+
+def identity(sitename):
+    return f"site: {sitename}"
+
+
+def check_ownership(target, sitename):
+    """Refuse unless the target is empty, missing, or a previous deploy of this same site."""
+    inspected = target.sh(INSPECT, MARKER=MARKER)
+    if inspected.returncode != 0:
+        raise DeployRefused(f"Could not look into {target.spec}:\n{inspected.stderr.strip()}")
+    state, _, details = inspected.stdout.partition("\n")
+    if state == "new":
+        return False
+    if state == "ours" and identity(sitename) in details.splitlines():
+        return True
+    found = details.strip().replace("\n", ", ")
+    raise DeployRefused(
+        f"{target.spec} does not look like a previous deploy of this site, so nothing was "
+        f"copied and nothing in it was changed.\n"
+        f"  It contains: {found or 'nothing recognisable'}\n"
+        f"  A deploy folder of this site holds a {MARKER} file naming {sitename!r}.\n"
+        "Choose an empty or new folder; the web server's root should then be its `current` link."
+    )
+
+
+def _rsync(target, *arguments, options=()):
+    # Content, not timestamps, decides what changed: every build writes fresh times, and
+    # --link-dest only reuses a file whose preserved attributes all match.
+    command = ["rsync", "--recursive", "--links", "--perms", "--checksum", PERMISSIONS, *options]
+    if target.host:
+        command += ["--rsh", shlex.join(target.ssh)]
+    return subprocess.run([*command, *arguments], capture_output=True, text=True)
+
+
+def dry_run(site, target, sitename, options=()):
+    """Print what a deploy would add, change and remove, changing nothing."""
+    deployed_before = check_ownership(target, sitename)
+    if not deployed_before:
+        count = sum(1 for path in site.rglob("*") if path.is_file())
+        print(f"Dry run: the first deploy to {target.spec} would upload {count} files.")
+        return
+    compared = _rsync(
+        target,
+        "--dry-run",
+        "--delete",
+        "--itemize-changes",
+        f"{site}/",
+        target.rsync_path("current/"),
+        options=options,
+    )
+    if compared.returncode != 0:
+        raise DeployRefused(f"rsync could not compare with {target.spec}:\n{compared.stderr}")
+    changes = []
+    for line in compared.stdout.splitlines():
+        change, _, path = line.partition(" ")
+        if change.startswith("*deleting"):
+            changes.append(("remove", path.strip()))
+        elif not change.startswith(".") and not path.endswith("/"):
+            changes.append(("upload", path.strip()))  # new or changed; folders follow files
+    print(f"Dry run: deploying to {target.spec} would change {len(changes)} files:")
+    for action, path in changes:
+        print(f"  {action} {path}")
+
+
+def deploy(site, target, sitename, options=()):
+    """Upload `site` as a new release in `target` and switch `current` to it atomically."""
+    check_ownership(target, sitename)
+    prepared = target.sh(PREPARE, MARKER=MARKER, IDENTITY=identity(sitename))
+    if prepared.returncode != 0:
+        raise DeployRefused(f"Could not prepare {target.spec}:\n{prepared.stderr.strip()}")
+    previous = prepared.stdout.strip()
+    release = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    # --link-dest is relative to the folder being written, releases/.partial-<time>/.
+    link = [f"--link-dest=../{previous.removeprefix('releases/')}"] if previous else []
+    uploaded = _rsync(
+        target,
+        *link,
+        f"{site}/",
+        target.rsync_path(f"releases/.partial-{release}/"),
+        options=options,
+    )
+    if uploaded.returncode != 0:
+        raise DeployRefused(
+            f"The upload to {target.spec} failed, so visitors still see the previous site:\n"
+            f"{uploaded.stderr.strip()}"
+        )
+    switched = target.sh(SWITCH, RELEASE=release, KEEP=KEEP_RELEASES)
+    if switched.returncode != 0:
+        raise DeployRefused(
+            f"Could not switch {target.spec} to the new release:\n{switched.stderr}"
+        )
+    print(f"Published to {target.spec}: current -> releases/{release}")

@@ -1,0 +1,69 @@
+"""Readers can search the articles from any page, with nothing but this site's own files."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+KAP_URL = "/articles/ketamine-assisted-psychotherapy-for-anxiety/"
+
+
+def test_typing_ketamine_in_the_header_finds_the_kap_article(visit, width, scheme):
+    # The local server sends the site's content security policy, so this also proves
+    # that Pagefind runs under it ('wasm-unsafe-eval' and nothing looser).
+    tab = visit.open("index.html")
+    tab.get_by_role("searchbox", name="Search the articles").fill("ketamine")
+    tab.get_by_role("button", name="Search").click()
+    tab.wait_for_url(re.compile(r"/search/\?q=ketamine$"))
+    result = tab.locator("[data-search-results] a").first
+    result.wait_for()
+    assert result.get_attribute("href") == KAP_URL
+    assert "Ketamine-Assisted Psychotherapy" in result.inner_text()
+    assert "match" in tab.get_by_role("status").inner_text()
+    assert not visit.console_errors
+    assert not visit.foreign_requests()
+    # The results, as a reader sees them, pass the same accessibility rules as every page.
+    results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert not results.response["violations"], results.generate_report()
+
+
+def test_a_search_with_no_match_says_so(visit):
+    tab = visit.open("search/index.html")
+    tab.get_by_role("searchbox").fill("zzqxnotaword")
+    tab.keyboard.press("Enter")
+    status = tab.get_by_role("status")
+    status.filter(has_text="No articles match").wait_for()
+    assert tab.locator("[data-search-results] li").count() == 0
+
+
+def test_without_javascript_the_search_page_says_so_and_links_to_archives_and_tags(
+    browser, site_url
+):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{site_url}/search/")
+        note = tab.get_by_text("Search needs JavaScript")
+        assert note.is_visible()
+        links = note.get_by_role("link")
+        hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+        assert hrefs == ["/archives/", "/tags/"]
+    finally:
+        context.close()
+
+
+def test_header_search_box_works_as_a_plain_form_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{site_url}/about/")
+        tab.get_by_role("searchbox", name="Search the articles").fill("ketamine")
+        tab.keyboard.press("Enter")
+        tab.wait_for_url(re.compile(r"/search/\?q=ketamine$"))
+        assert tab.get_by_text("Search needs JavaScript").is_visible()
+    finally:
+        context.close()

@@ -1,0 +1,137 @@
+"""Real web servers for the hosting tests: Debian's nginx with the site's generated config."""
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from tests.conftest import invoke
+
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+MIME_TYPES = "/etc/nginx/mime.types"
+
+SERVER = """
+    server {{
+        listen 127.0.0.1:{port}{ssl};
+        server_name localhost;
+        {certificate}
+        root {root};
+        include {site_config};
+    }}
+"""
+# Plain HTTP only sends visitors to HTTPS, as a production server should.
+REDIRECT = """
+    server {
+        listen 127.0.0.1:80;
+        server_name localhost;
+        return 301 https://$host$request_uri;
+    }
+"""
+MAIN = """
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+{user}
+events {{ worker_connections 64; }}
+http {{
+    include {mime_types};
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {work}/client_body;
+    proxy_temp_path {work}/proxy;
+    fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi;
+    scgi_temp_path {work}/scgi;
+    {servers}
+}}
+"""
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _wait_until_listening(port, process, work):
+    while True:
+        if process.poll() is not None:
+            raise RuntimeError(f"nginx stopped:\n{(work / 'error.log').read_text()}")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+            return
+        time.sleep(0.05)
+
+
+@contextlib.contextmanager
+def nginx(root, work, port=None, certificate=None, redirect_http=False):
+    """Serve `root` with the config `invoke nginx-config` writes; yield the port."""
+    work = Path(work)
+    work.mkdir(parents=True, exist_ok=True)
+    site_config = work / "site.conf"
+    written = invoke("nginx-config", "--output", str(site_config))
+    assert written.returncode == 0, written.stderr
+    port = port or free_port()
+    tls = ""
+    if certificate:
+        cert, key = certificate
+        tls = f"ssl_certificate {cert};\n        ssl_certificate_key {key};"
+    servers = SERVER.format(
+        port=port,
+        ssl=" ssl" if certificate else "",
+        certificate=tls,
+        root=Path(root).absolute(),  # not resolved: a `current` link must stay a link
+        site_config=site_config,
+    )
+    if redirect_http:
+        servers += REDIRECT
+    (work / "nginx.conf").write_text(
+        MAIN.format(
+            work=work,
+            # As root, nginx's workers would drop to `nobody`, who cannot read a test's folders.
+            user="user root;" if os.geteuid() == 0 else "",
+            mime_types=MIME_TYPES,
+            servers=servers,
+        )
+    )
+    process = subprocess.Popen(
+        [NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        _wait_until_listening(port, process, work)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def self_signed_certificate(folder, host="127.0.0.1"):
+    """A certificate for `host` made with openssl; return (certificate, key) paths."""
+    cert, key = Path(folder) / "cert.pem", Path(folder) / "key.pem"
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            f"/CN={host}",
+            "-addext",
+            f"subjectAltName=IP:{host},DNS:localhost",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key

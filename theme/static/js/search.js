@@ -1,0 +1,68 @@
+// Search the articles with Pagefind's index, which lives on this site in /pagefind/.
+// The page works without this script: it then says so and links to the archives and tags.
+const form = document.querySelector(".ps-search-form--page");
+const input = form.querySelector("input[name=q]");
+const status = document.querySelector("[data-search-status]");
+const results = document.querySelector("[data-search-results]");
+document.querySelector("[data-search-no-script]").hidden = true;
+
+let pagefind;
+
+function say(text) {
+  status.textContent = text;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "ps-list__item";
+  const heading = document.createElement("h2");
+  heading.className = "ps-list__title";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title;
+  heading.append(link);
+  const excerpt = document.createElement("p");
+  excerpt.className = "ps-list__summary";
+  // Pagefind's excerpt is text from this site's own pages, with the matches in <mark>.
+  excerpt.innerHTML = data.excerpt;
+  item.append(heading, excerpt);
+  return item;
+}
+
+async function search(query) {
+  results.replaceChildren();
+  if (!query) {
+    say("");
+    return;
+  }
+  say("Searching…");
+  pagefind ??= await import(new URL("../../pagefind/pagefind.js", import.meta.url));
+  const found = await pagefind.search(query);
+  const pages = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
+  results.append(...pages.map(resultItem));
+  const count = found.results.length;
+  say(
+    count === 0
+      ? `No articles match “${query}”. Try another word.`
+      : `${count} ${count === 1 ? "article matches" : "articles match"} “${query}”.`,
+  );
+}
+
+function run(query) {
+  search(query).catch(() => {
+    say("Search is not working right now. Please use the list of all articles instead.");
+  });
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const query = input.value.trim();
+  const address = new URL(window.location.href);
+  address.searchParams.set("q", query);
+  window.history.replaceState(null, "", address);
+  run(query);
+});
+
+const initial = new URLSearchParams(window.location.search).get("q") || "";
+input.value = initial;
+run(initial.trim());

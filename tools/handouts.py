@@ -1,0 +1,60 @@
+"""Printable PDF handouts of every article, made by Chromium from the built pages.
+
+Each article links to its handout (HANDOUT_URL in pelicanconf.py), so the handouts are
+made for exactly the pages that link to one, and written where the link points.
+Chromium prints with the site's print stylesheet and writes a tagged PDF with an outline,
+so screen readers can read the handout as they read the page.
+"""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import sync_playwright
+
+from tools.browser import launch, serve
+
+# The link article.html writes: <a data-handout href="...">.
+HANDOUT_LINK = re.compile(r'<a data-handout href="(?P<href>[^"]+)"')
+
+
+def handout_links(output):
+    """(page, handout path) for every built page that links to a handout, drafts excepted."""
+    for page in sorted(Path(output).rglob("*.html")):
+        relative = page.relative_to(output).as_posix()
+        if relative.startswith("drafts/"):
+            continue
+        link = HANDOUT_LINK.search(page.read_text(encoding="utf-8"))
+        if link:
+            yield relative, urlsplit(link["href"]).path.lstrip("/")
+
+
+def make_handouts(output):
+    """Write a PDF for every article in the built site at `output`; return the paths written."""
+    output = Path(output)
+    written = []
+    with serve(output) as address, sync_playwright() as playwright:
+        browser = launch(playwright)
+        tab = browser.new_page()
+        # A publish build names its files by the public address: read them from here instead.
+        tab.route(
+            lambda url: not url.startswith(address),
+            lambda route: route.fulfill(
+                response=route.fetch(url=address + urlsplit(route.request.url).path)
+            ),
+        )
+        tab.emulate_media(media="print", color_scheme="light")
+        for page, handout in handout_links(output):
+            tab.goto(f"{address}/{page.removesuffix('index.html')}", wait_until="load")
+            target = output / handout
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tab.pdf(
+                path=target,
+                format="Letter",
+                margin={"top": "18mm", "bottom": "18mm", "left": "18mm", "right": "18mm"},
+                tagged=True,
+                outline=True,
+            )
+            written.append(target)
+        browser.close()
+    return written
