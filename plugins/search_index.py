@@ -5,6 +5,8 @@ into output/pagefind/; the search page (theme/templates/search.html) loads them.
 Only what the templates mark with `data-pagefind-body` (articles and pages) is indexed.
 """
 
+import os
+import shutil
 import subprocess
 import sys
 
@@ -19,6 +21,9 @@ def index(pelican):
     # `finalized` runs once every page is written, for development and publish builds alike.
     if pelican.settings.get("CHECK_ONLY"):
         return
+    # Pagefind never deletes the fragments of an earlier index: start from nothing, so a
+    # rebuild holds exactly what a build from scratch does (tests/test_build_equivalence.py).
+    shutil.rmtree(os.path.join(pelican.output_path, "pagefind"), ignore_errors=True)
     result = subprocess.run(
         [sys.executable, "-m", "pagefind", "--site", pelican.output_path, "--silent"],
         capture_output=True,

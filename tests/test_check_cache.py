@@ -1,8 +1,7 @@
 """Remembered check findings never hide a mistake: a change elsewhere is noticed."""
 
-from tests.conftest import build
-
 from benchmarks.corpus import edit_one_article, file_name, write_corpus
+from tests.conftest import build
 
 
 def test_a_link_to_a_deleted_article_stops_the_build_though_the_linking_file_did_not_change(
