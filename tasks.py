@@ -29,9 +29,11 @@ from plugins.runner import BuildFailed  # noqa: E402
 from plugins.runner import build as run_build  # noqa: E402
 
 
-def _overrides(content=None, output=None, drafts=False):
+def _overrides(content=None, output=None, drafts=False, search_in_background=False):
     """Settings that differ from pelicanconf.py for this run."""
     overrides = {"SHOW_DRAFTS": drafts}
+    if search_in_background:
+        overrides["SEARCH_INDEX_IN_BACKGROUND"] = True
     if content:
         overrides["PATH"] = str(Path(content).resolve())
     if output and Path(output).resolve() != OUTPUT:
@@ -169,7 +171,7 @@ def livereload(c, port=PORT, content=None, output=None):
 
     def rebuild_preview():
         try:
-            _build(drafts=True, content=content, output=output)
+            _build(drafts=True, content=content, output=output, search_in_background=True)
         except Exit as failure:
             # Keep serving the last good build; the next save tries again.
             print(failure.message)
