@@ -59,6 +59,19 @@ def site():
     return built_site()
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """One real Chromium for the whole run: Playwright's sync API cannot run twice at once."""
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import launch
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
 def pytest_collection_modifyitems(items):
     # A test run over every page checks something true of any built site: `invoke publish`
     # runs those (marked `site`) over the site it is about to deploy (SITE_OUTPUT).

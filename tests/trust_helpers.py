@@ -19,15 +19,6 @@ sys.path.insert(0, str(ROOT))
 import pelicanconf as SETTINGS  # noqa: E402, F401  (the settings the real site is built with)
 
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 PHONE = {"width": 375, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
@@ -124,10 +115,6 @@ class SiteServer:
         self.httpd.server_close()
 
 
-def launch_chromium(playwright):
-    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-
-
 @pytest.fixture(scope="module")
 def site_server():
     server = SiteServer(built_site())
@@ -136,21 +123,5 @@ def site_server():
 
 
 @pytest.fixture(scope="module")
-def chromium(request):
-    # Share pytest-playwright's Playwright when the browser suite has it: the sync API
-    # cannot run twice at once in one thread.
-    try:
-        playwright = request.getfixturevalue("playwright")
-    except pytest.FixtureLookupError:
-        playwright = None
-    if playwright is not None:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-        return
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as own:
-        browser = launch_chromium(own)
-        yield browser
-        browser.close()
+def chromium(browser):
+    return browser

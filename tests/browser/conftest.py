@@ -9,9 +9,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
-
-from tools.browser import launch, serve  # noqa: E402
+from tools.browser import serve  # noqa: E402
 
 WIDTHS = {"phone": 375, "desktop": 1280}
 SCHEMES = ("light", "dark")
@@ -31,14 +29,6 @@ def site_url(site):
     """The address of the built site, served with its content security policy."""
     with serve(site) as address:
         yield address
-
-
-@pytest.fixture(scope="session")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def url_of(site_url, page):
