@@ -372,9 +372,20 @@ def main(arguments=None):
     parser.add_argument("--articles", default="100,1000,4000")
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--saves", type=int, default=3)
+    parser.add_argument("--work", default=WORK, help="where the corpora and builds go")
+    parser.add_argument("--results", default=RESULTS, help="where the raw figures go")
+    parser.add_argument("--report", default=REPORT, help="the Markdown file to update")
     options = parser.parse_args(arguments)
     counts = [int(count) for count in options.articles.split(",")]
-    print(bench(counts, options.repeats, options.saves))
+    text = bench(
+        counts,
+        options.repeats,
+        options.saves,
+        work=options.work,
+        results=options.results,
+        report_path=options.report,
+    )
+    print(text)
 
 
 if __name__ == "__main__":
