@@ -8,6 +8,7 @@ raises `ContentProblems` when any of them is an error.
 
 import datetime
 import difflib
+import functools
 import logging
 import os
 import re
@@ -390,6 +391,7 @@ def _closest(missing, content_root, what, source_path):
     return "Check the file name, or put the file in content/images."
 
 
+@functools.lru_cache(maxsize=8)  # build speed (issue 7): an article's anchors are checked together
 def _ids(html):
     return {match.group(2) for match in ELEMENT_ID.finditer(html or "")}
 

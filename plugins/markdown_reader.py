@@ -3,20 +3,30 @@
 Pelican applies typogrify after its content cache, so it would re-run on every
 article at every build. Doing the whole job inside the reader means the cache
 holds the finished article and an unchanged file costs nothing to rebuild.
+
+Rendering is a pure function of the file's text, so a cold build renders every
+file that the cache does not hold on all processor cores at once, before Pelican
+asks for them one by one. `BUILD_SHORTCUTS = False` turns that off; tests compare
+both builds byte for byte.
 """
 
 import hashlib
 import json
+import logging
 import math
+import multiprocessing
 import os
 import re
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
 from importlib import metadata as package_metadata
 from pathlib import Path
 
 import smartypants
 from markdown import Markdown
 from pelican import signals
-from pelican.readers import MarkdownReader
+from pelican.generators import ArticlesGenerator
+from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
 from pelican.utils import pelican_open
 from typogrify.filters import typogrify
 
@@ -25,6 +35,10 @@ TAG = re.compile(r"<[^>]+>")
 FOOTNOTES_OPENING = re.compile(r'<div class="footnote">\s*<hr\s*/?>')
 # Every back-link reads "↩"; name each one by its title, and by which citation it returns to.
 BACKLINK = re.compile(r'<a class="footnote-backref" href="#fnref(\d*):[^"]*" title="([^"]*)"')
+TYPESET_FIELDS = ("title", "summary")
+# Below this many files per core, starting worker processes costs more than it saves.
+FILES_PER_WORKER = 16
+logger = logging.getLogger("pelican.readers")  # Pelican's name, so the checks see its warnings
 
 
 def typeset(html, settings):
@@ -46,19 +60,42 @@ def count_words(html):
     return len(TAG.sub(" ", html).split())
 
 
-class SiteMarkdownReader(MarkdownReader):
-    """Pelican's Markdown reader, finishing the article so the cache holds the final HTML."""
+def digest(text):
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
 
-    def read(self, source_path):
-        # As MarkdownReader.read, but keeping the table of contents, which
-        # converting the Summary field would otherwise reset.
-        self._source_path = source_path
-        self._md = Markdown(**self.settings["MARKDOWN"])
-        with pelican_open(source_path) as text:
-            content = self._md.convert(text)
-        toc = getattr(self._md, "toc", "")
-        metadata = self._parse_metadata(self._md.Meta) if hasattr(self._md, "Meta") else {}
+
+@dataclass
+class Rendered:
+    """What the reader makes of one file's text: plain strings, so processes can share it."""
+
+    content: str
+    meta: dict  # field name -> the values as written
+    formatted: dict = field(default_factory=dict)  # FORMATTED_FIELDS, converted from Markdown
+    typeset: dict = field(default_factory=dict)  # TYPESET_FIELDS with typography applied
+    toc: str = ""
+    word_count: int = 0
+
+
+class Renderer:
+    """Turns Markdown text into a finished article with the site's settings."""
+
+    def __init__(self, settings):
+        self.settings = settings
+
+    def render(self, text):
         settings = self.settings
+        parser = Markdown(**settings["MARKDOWN"])
+        content = parser.convert(text)
+        meta = dict(getattr(parser, "Meta", {}))
+        toc = getattr(parser, "toc", "")  # read before the summary's conversion replaces it
+
+        # Formatted fields (the summary) as Pelican converts them: same parser, no meta.
+        formatted = {}
+        parser.preprocessors.deregister("meta")
+        for name, values in meta.items():
+            if name.lower() in settings["FORMATTED_FIELDS"]:
+                parser.reset()
+                formatted[name.lower()] = parser.convert("\n".join(values))
 
         # Footnotes are the article's references: give them a heading of their own.
         content = FOOTNOTES_OPENING.sub(
@@ -72,18 +109,108 @@ class SiteMarkdownReader(MarkdownReader):
         content = BACKLINK.sub(name_backlink, content)
 
         words = count_words(content)
-        metadata["word_count"] = words
-        metadata["reading_minutes"] = max(1, math.ceil(words / WORDS_PER_MINUTE))
         long_enough = (
             words >= settings["TOC_MIN_WORDS"] and toc.count("<li") >= settings["TOC_MIN_HEADINGS"]
         )
-        metadata["toc"] = typeset(toc, settings) if long_enough else ""
+        typeset_fields = {}
+        for name in TYPESET_FIELDS:
+            if name in formatted:
+                typeset_fields[name] = typeset(formatted[name], settings)
+            elif meta.get(name):
+                typeset_fields[name] = typeset(meta[name][0], settings)
+        return Rendered(
+            content=typeset(content, settings),
+            meta=meta,
+            formatted=formatted,
+            typeset=typeset_fields,
+            toc=typeset(toc, settings) if long_enough else "",
+            word_count=words,
+        )
 
-        content = typeset(content, settings)
-        for name in ("title", "summary"):
+
+# Filled by prerender() in a cold build, emptied as Pelican reads each file: digest -> Rendered.
+_prerendered = {}
+_worker_renderer = None
+
+
+class SiteMarkdownReader(MarkdownReader):
+    """Pelican's Markdown reader, finishing the article so the cache holds the final HTML."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.renderer = Renderer(self.settings)
+
+    def read(self, source_path):
+        self._source_path = source_path
+        with pelican_open(source_path) as text:
+            rendered = _prerendered.pop(digest(text), None) or self.renderer.render(text)
+        metadata = self._metadata(rendered)
+        metadata["word_count"] = rendered.word_count
+        metadata["reading_minutes"] = max(1, math.ceil(rendered.word_count / WORDS_PER_MINUTE))
+        metadata["toc"] = rendered.toc
+        for name, value in rendered.typeset.items():
             if name in metadata:
-                metadata[name] = typeset(metadata[name], settings)
-        return content, metadata
+                metadata[name] = value
+        return rendered.content, metadata
+
+    def _metadata(self, rendered):
+        """Process the fields as Pelican's MarkdownReader._parse_metadata does."""
+        output = {}
+        for name, value in rendered.meta.items():
+            name = name.lower()
+            if name in rendered.formatted:
+                output[name] = self.process_metadata(name, rendered.formatted[name])
+            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
+                if len(value) > 1:
+                    logger.warning(
+                        "Duplicate definition of `%s` for %s. Using first one.",
+                        name,
+                        self._source_path,
+                    )
+                output[name] = self.process_metadata(name, value[0])
+            elif len(value) > 1:
+                output[name] = self.process_metadata(name, value)
+            else:
+                output[name] = self.process_metadata(name, value[0])
+        return output
+
+
+def _render_file(path):
+    with pelican_open(path) as text:
+        return digest(text), _worker_renderer.render(text)
+
+
+def prerender(generator):
+    # *_generator_init: the readers and their cache are loaded, and nothing is read yet.
+    global _worker_renderer
+    settings = generator.settings
+    reader = generator.readers.readers.get("md")
+    if not settings.get("BUILD_SHORTCUTS") or not isinstance(reader, SiteMarkdownReader):
+        return
+    kind = "ARTICLE" if isinstance(generator, ArticlesGenerator) else "PAGE"
+    files = generator.get_files(settings[f"{kind}_PATHS"], exclude=settings[f"{kind}_EXCLUDES"])
+    paths = [
+        os.path.abspath(os.path.join(generator.path, name))
+        for name in sorted(files)
+        if Path(name).suffix.lstrip(".") in reader.file_extensions
+    ]
+    # Files the cache has never seen; a changed file it holds is read the usual way, so an
+    # ordinary rebuild does not read every file twice just to decide.
+    cached = getattr(generator.readers, "_cache", {}) if settings.get("LOAD_CONTENT_CACHE") else {}
+    missing = [path for path in paths if path not in cached]
+    workers = min(len(os.sched_getaffinity(0)), len(missing) // FILES_PER_WORKER)
+    if workers < 2:
+        return
+    _worker_renderer = reader.renderer
+    # fork: the workers inherit the settings and the renderer instead of pickling them.
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        chunk = max(1, len(missing) // (workers * 8))
+        _prerendered.update(pool.map(_render_file, missing, chunksize=chunk))
+
+
+def forget_prerendered(pelican):
+    # A file whose rendering Pelican never asked for (an excluded draft, say) must not linger.
+    _prerendered.clear()
 
 
 def cache_per_reading_rules(pelican):
@@ -120,3 +247,6 @@ def use_site_reader(readers):
 def register():
     signals.initialized.connect(cache_per_reading_rules)
     signals.readers_init.connect(use_site_reader)
+    signals.article_generator_init.connect(prerender)
+    signals.page_generator_init.connect(prerender)
+    signals.finalized.connect(forget_prerendered)

@@ -5,6 +5,8 @@ into output/pagefind/; the search page (theme/templates/search.html) loads them.
 Only what the templates mark with `data-pagefind-body` (articles and pages) is indexed.
 """
 
+import os
+import shutil
 import subprocess
 import sys
 
@@ -15,15 +17,29 @@ class SearchIndexFailed(Exception):
     """Pagefind could not index the site; the message carries its own words."""
 
 
+_background = None  # the preview's indexing process, still running or finished
+
+
 def index(pelican):
     # `finalized` runs once every page is written, for development and publish builds alike.
+    global _background
     if pelican.settings.get("CHECK_ONLY"):
         return
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", pelican.output_path, "--silent"],
-        capture_output=True,
-        text=True,
-    )
+    if _background is not None and _background.poll() is None:
+        _background.terminate()  # a newer save makes its index out of date
+        _background.wait()
+    # Pagefind never deletes the fragments of an earlier index: start from nothing, so a
+    # rebuild holds exactly what a build from scratch does (tests/test_build_equivalence.py).
+    shutil.rmtree(os.path.join(pelican.output_path, "pagefind"), ignore_errors=True)
+    command = [sys.executable, "-m", "pagefind", "--site", pelican.output_path, "--silent"]
+    if pelican.settings.get("SEARCH_INDEX_IN_BACKGROUND"):
+        # Preview (invoke livereload): indexing takes seconds, longer than the rest of a
+        # rebuild, so the page refreshes at once and search catches up a moment later.
+        _background = subprocess.Popen(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        return
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise SearchIndexFailed(f"Pagefind could not build the search index:\n{result.stderr}")
 
