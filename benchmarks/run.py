@@ -168,6 +168,8 @@ def time_livereload(count, saves, log=print, work=WORK):
     """Seconds from saving an article to its new text showing in Chromium, under livereload."""
     from playwright.sync_api import Error, sync_playwright
 
+    from tools.browser import launch
+
     folder = Path(work) / str(count)
     content = folder / "content"
     if not (content / "articles" / file_name(count)).is_file():
@@ -188,18 +190,7 @@ def time_livereload(count, saves, log=print, work=WORK):
         _wait_for_article(port, server, article)
         times = []
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path="/usr/bin/chromium",
-                args=[
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                ],
-            )
+            browser = launch(playwright)
             page = browser.new_page()
             page.goto(f"http://127.0.0.1:{port}/{article}")
             page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)

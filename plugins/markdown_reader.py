@@ -176,8 +176,12 @@ class SiteMarkdownReader(MarkdownReader):
 
 
 def _render_file(path):
-    with pelican_open(path) as text:
-        return digest(text), _worker_renderer.render(text)
+    try:
+        with pelican_open(path) as text:
+            return digest(text), _worker_renderer.render(text)
+    except (OSError, UnicodeError):
+        # Left to the usual read, whose failure the content checks explain in plain words.
+        return None
 
 
 def prerender(generator):
@@ -205,7 +209,7 @@ def prerender(generator):
     # fork: the workers inherit the settings and the renderer instead of pickling them.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         chunk = max(1, len(missing) // (workers * 8))
-        _prerendered.update(pool.map(_render_file, missing, chunksize=chunk))
+        _prerendered.update(filter(None, pool.map(_render_file, missing, chunksize=chunk)))
 
 
 def forget_prerendered(pelican):

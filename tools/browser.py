@@ -22,24 +22,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 
-# The policy the public site is served with: only this site's own files, no inline code,
-# and WebAssembly for Pagefind's search ('wasm-unsafe-eval', nothing looser).
-CONTENT_SECURITY_POLICY = "; ".join(
-    [
-        "default-src 'none'",
-        "script-src 'self' 'wasm-unsafe-eval'",
-        "style-src 'self'",
-        "img-src 'self'",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "worker-src 'self'",
-        "manifest-src 'self'",
-        "base-uri 'none'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
-
 
 def launch(playwright):
     """Start the system Chromium, headless, quiet on the network."""
@@ -52,11 +34,14 @@ def serve(directory, host="127.0.0.1", port=0):
 
     Yields the address, such as http://127.0.0.1:41234; port 0 picks a free port.
     """
+    from plugins.security_headers import SECURITY_HEADERS
     from tasks import _SiteRequestHandler
 
     class Handler(_SiteRequestHandler):
         def end_headers(self):
-            self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            # The same headers the public site is served with, its strict CSP among them.
+            for name, value in SECURITY_HEADERS:
+                self.send_header(name, value)
             super().end_headers()
 
         def log_message(self, format, *args):
