@@ -135,6 +135,12 @@ SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
+# Pages the theme links to from every page; each is a Markdown file in content/pages/.
+ABOUT_URL = "about/"
+ABOUT_SITE_URL = "about-this-site/"
+PRIVACY_URL = "privacy/"
+GET_HELP_URL = "get-help/"
+MAIN_MENU = (("About", "/about/"), ("Contact", "/contact/"))
 
 # Content: lists and pagination.
 DEFAULT_CATEGORY = "Articles"
@@ -150,11 +156,6 @@ TOC_MIN_WORDS = 400
 TOC_MIN_HEADINGS = 4
 # `invoke check` warns when an article reads above this school grade (Flesch–Kincaid or SMOG).
 READABILITY_TARGET_GRADE = 8
-ABOUT_URL = "about/"
-ABOUT_SITE_URL = "about-this-site/"
-PRIVACY_URL = "privacy/"
-GET_HELP_URL = "get-help/"
-MAIN_MENU = (("About", "/about/"), ("Contact", "/contact/"))
 # Printable PDF handouts: publishconf.py turns them on, and `invoke publish` prints them
 # (`invoke handouts`), so a local build never links to a PDF that does not exist.
 HANDOUT_URL = ""
