@@ -95,25 +95,27 @@ def weigh_pages(output, address, browser):
     return heaviest, search
 
 
-def lighthouse(url):
+def lighthouse(url, attempts=2):
     """Lighthouse's four category scores (0–100) for `url`, on its mobile preset."""
-    result = subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--output=json",
-            "--output-path=stdout",
-            "--quiet",
-            f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
-            f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}",
-        ],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "CHROME_PATH": CHROMIUM},
-        check=True,
-    )
-    categories = json.loads(result.stdout)["categories"]
-    return {name: round(categories[name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--output=json",
+        "--output-path=stdout",
+        "--quiet",
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        f"--chrome-flags=--headless=new {' '.join(CHROMIUM_ARGS)}",
+    ]
+    for _ in range(attempts):
+        result = subprocess.run(
+            command, capture_output=True, text=True, env={**os.environ, "CHROME_PATH": CHROMIUM}
+        )
+        if result.returncode == 0:
+            categories = json.loads(result.stdout)["categories"]
+            return {name: round(categories[name]["score"] * 100) for name in LIGHTHOUSE_CATEGORIES}
+        # On a busy machine Lighthouse sometimes fails to connect to the Chromium it started;
+        # that says nothing about the page, so it gets one more go.
+    raise RuntimeError(f"Lighthouse failed {attempts} times on {url}:\n{result.stderr[-2000:]}")
 
 
 def render(heaviest, search, scores):
