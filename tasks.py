@@ -255,10 +255,9 @@ def livereload(c, port=PORT, content=None, output=None):
 @task(help={"siteurl": "The public address to build for (default http://localhost:8000)."})
 def preview(c, siteurl=f"http://{HOST}:{PORT}"):
     """Build with the publishing settings and serve the result at http://localhost:8000."""
-    import os
-
     os.environ["SITEURL"] = siteurl
     _build(settings=PUBLISH_SETTINGS)
+    handouts(c)  # the public build links every article to its handout
     serve(c)
 
 
