@@ -29,10 +29,11 @@ def launch(playwright):
 
 
 @contextlib.contextmanager
-def serve(directory, host="127.0.0.1", port=0):
+def serve(directory, host="127.0.0.1", port=0, site_headers=True):
     """Serve a built site on this machine, as a static host would, with the site's 404 page and CSP.
 
     Yields the address, such as http://127.0.0.1:41234; port 0 picks a free port.
+    Without `site_headers`, a page may load files by the public address it was built for.
     """
     from plugins.security_headers import SECURITY_HEADERS
     from tasks import _SiteRequestHandler
@@ -40,7 +41,7 @@ def serve(directory, host="127.0.0.1", port=0):
     class Handler(_SiteRequestHandler):
         def end_headers(self):
             # The same headers the public site is served with, its strict CSP among them.
-            for name, value in SECURITY_HEADERS:
+            for name, value in SECURITY_HEADERS if site_headers else ():
                 self.send_header(name, value)
             super().end_headers()
 

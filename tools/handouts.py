@@ -33,7 +33,9 @@ def make_handouts(output):
     """Write a PDF for every article in the built site at `output`; return the paths written."""
     output = Path(output)
     written = []
-    with serve(output) as address, sync_playwright() as playwright:
+    # A public build names its files by the public address, which the site's own policy
+    # would block from this local address; the route below fetches them from here instead.
+    with serve(output, site_headers=False) as address, sync_playwright() as playwright:
         browser = launch(playwright)
         tab = browser.new_page()
         # A publish build names its files by the public address: read them from here instead.

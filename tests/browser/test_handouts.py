@@ -68,3 +68,11 @@ def test_handout_is_a_tagged_pdf_for_screen_readers(published):
     ).stdout
     assert "Tagged:          yes" in info
     assert "Ketamine-Assisted Psychotherapy" in info
+
+
+def test_handout_is_printed_with_the_sites_print_style_not_as_a_bare_page(published):
+    # Without the stylesheet, the skip link, menu and search box would all be printed.
+    for handout in sorted((published / "handouts").glob("*.pdf")):
+        text = pdf_text(handout)
+        assert "Skip to main content" not in text
+        assert "Search the articles" not in text
