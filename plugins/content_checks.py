@@ -6,13 +6,11 @@ after reading and before anything is written, lists all problems at once, and
 raises `ContentProblems` when any of them is an error.
 """
 
-import datetime
 import difflib
 import functools
 import logging
 import os
 import re
-import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 from html import unescape
@@ -24,7 +22,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins import readability, safe_messaging
-from plugins.front_matter import Problem, kind_of, read_front_matter, validate
+from plugins.front_matter import Problem, kind_of, read_front_matter, site_today, validate
 from plugins.review_dates import review_problems
 from plugins.safe_messaging import mentions_suicide, unsafe_phrases
 
@@ -130,7 +128,7 @@ def check_everything(generators):
         else:
             sources[_key(path)] = source
     for source in sources.values():
-        problems += validate(source.shown, source.text, source.kind, today=_today(settings))
+        problems += validate(source.shown, source.text, source.kind, today=site_today(settings))
         problems += check_content(source, sources, content_root)
         problems += check_wording(source)
         problems += check_template(source, settings)
@@ -200,15 +198,6 @@ def render_markdown(text, settings):
     options = {k: v for k, v in config.items() if k not in ("extensions", "extension_configs")}
     md = markdown.Markdown(extensions=extensions, extension_configs=configs, **options)
     return md.convert(text)
-
-
-def _today(settings):
-    """Today's date where the clinician works, so "in the future" means what she expects."""
-    try:
-        zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
-    except zoneinfo.ZoneInfoNotFoundError:
-        zone = datetime.UTC
-    return datetime.datetime.now(zone).date()
 
 
 def _key(path):

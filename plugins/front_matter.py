@@ -8,6 +8,7 @@ import datetime
 import difflib
 import os
 import re
+import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,15 @@ class Problem:
     def __str__(self):
         where = f"{self.file}, line {self.line}" if self.line else self.file
         return f"{where} ({self.field})\n    {self.what}\n    How to fix: {self.fix}"
+
+
+def site_today(settings):
+    """Today where the clinician works, so "today" and "in the future" mean what she expects."""
+    try:
+        zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    except zoneinfo.ZoneInfoNotFoundError:
+        zone = datetime.UTC
+    return datetime.datetime.now(zone).date()
 
 
 def parse_date(value):

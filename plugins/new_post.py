@@ -5,14 +5,12 @@
 the fields explains each one in the words of FIELDS.
 """
 
-import datetime
 import re
-import zoneinfo
 from pathlib import Path
 
 from pelican.utils import slugify
 
-from plugins.front_matter import FIELDS, read_front_matter
+from plugins.front_matter import FIELDS, read_front_matter, site_today
 
 SLUG_MAX_LENGTH = 60
 FALLBACK_SLUG = {"article": "post", "page": "page"}
@@ -75,14 +73,6 @@ def unique_slug(slug, taken):
     return f"{slug}-{number}"
 
 
-def today(settings):
-    try:
-        zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
-    except zoneinfo.ZoneInfoNotFoundError:
-        zone = datetime.UTC
-    return datetime.datetime.now(zone).date()
-
-
 def render(kind, values):
     """The text of a new file: the fields, then a note on what each one means, then the text."""
     fields = [f for f in FIELDS if f.new_post and kind in f.kinds]
@@ -119,7 +109,7 @@ def create(kind, title, settings, content_root, category="", tags="", summary=""
     slug = unique_slug(make_slug(title, settings) or FALLBACK_SLUG[kind], taken)
     values = {
         "Title": title,
-        "Date": today(settings).isoformat(),
+        "Date": site_today(settings).isoformat(),
         "Summary": " ".join(summary.split()),
         "Category": category.strip() or settings.get("DEFAULT_CATEGORY", ""),
         "Tags": ", ".join(t.strip() for t in tags.split(",") if t.strip()),
