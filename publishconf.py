@@ -18,6 +18,9 @@ if not SITEURL.startswith(("https://", "http://localhost", "http://127.0.0.1")):
         "  SITEURL=https://www.example.org invoke publish"
     )
 RELATIVE_URLS = False
+# Drafts stay private: only the preview (invoke livereload) shows them, as WRITING.md promises.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
 DELETE_OUTPUT_DIRECTORY = True  # publish exactly what the sources say, nothing left over
 
 # Each article links to its printable handout, which `invoke publish` prints.

@@ -121,6 +121,7 @@ def check_everything(generators):
     contents = _all_contents(generators)
     problems = []
     sources = {}
+    today = site_today(settings)
     for path in source_files(content_root, settings):
         source, unreadable = read_source(path, content_root, contents, settings)
         if unreadable:
@@ -128,14 +129,14 @@ def check_everything(generators):
         else:
             sources[_key(path)] = source
     for source in sources.values():
-        problems += validate(source.shown, source.text, source.kind, today=site_today(settings))
+        problems += validate(source.shown, source.text, source.kind, today=today)
         problems += check_content(source, sources, content_root)
         problems += check_wording(source)
         problems += check_template(source, settings)
     problems += check_readability(sources.values(), settings)
     problems += check_duplicates(contents.values(), content_root)
     problems += review_problems(
-        contents.values(), lambda path: display(path, content_root), settings
+        contents.values(), lambda path: display(path, content_root), settings, today
     )
     problems += _pelican_warnings(problems)
     errors = [p for p in problems if p.severity == "error"]
@@ -445,10 +446,9 @@ def check_readability(sources, settings):
     target = settings.get("READABILITY_TARGET_GRADE", readability.DEFAULT_TARGET_GRADE)
     grades = readability.GradeCache(settings["CACHE_PATH"])
     problems = []
-    for source in sources:
-        if source.kind != "article":
-            continue
-        found = grades.grade(source.html or "")
+    articles = [source for source in sources if source.kind == "article"]
+    found_grades = grades.grade_all([source.html or "" for source in articles])
+    for source, found in zip(articles, found_grades, strict=True):
         if found is None or found.grade <= target:
             continue
         smog = f"SMOG {found.smog:g}" if found.smog else "SMOG needs a longer text"
@@ -492,7 +492,8 @@ def check_duplicates(contents, content_root):
     by_address = defaultdict(list)
     by_title = defaultdict(list)
     for content in contents:
-        by_address[content.save_as].append(content)
+        if content.save_as:  # the public build writes no drafts (publishconf.py)
+            by_address[content.save_as].append(content)
         by_title[(type(content).__name__, _plain(content.title).lower())].append(content)
 
     def others(content, same):
@@ -565,4 +566,6 @@ def _pelican_warnings(found):
 def register():
     safe_messaging.register()
     signals.initialized.connect(start_listening)
+    signals.initialized.connect(readability.start_graders)
     signals.all_generators_finalized.connect(check_everything)
+    signals.finalized.connect(readability.shrink_graders)

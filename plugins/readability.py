@@ -3,12 +3,22 @@
 Grading every article on every build would cost seconds on a large site, so
 each grade is stored in the build cache under a hash of the article's text:
 an article that has not changed is never graded again.
+
+Grading needs textstat's pronouncing dictionary, which takes a second to load.
+With BUILD_SHORTCUTS on, worker processes start loading it when the build starts,
+on the other core, while Pelican reads the content; the checks then hand them the
+articles to grade. The grades are the same as grading in the build process.
 """
 
+import atexit
 import hashlib
 import html
+import itertools
 import json
+import os
 import re
+import subprocess
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -16,6 +26,7 @@ DEFAULT_TARGET_GRADE = 8
 CACHE_FILE = "readability.json"
 MIN_WORDS_TO_GRADE = 50  # a few sentences give a grade too unsteady to act on
 CACHE_VERSION = 2  # change when the way grades are computed changes
+MANY_ARTICLES = 300  # a first build of this many grades them in one worker per core
 # Block-level ends become sentence ends, so list items and headings are not one long sentence.
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|td|th|dt|dd|blockquote|figcaption)>", re.I)
 SKIPPED = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.I | re.S)
@@ -66,6 +77,108 @@ def grade(text):
     )
 
 
+def grade_html(content_html):
+    """The grade of an article's HTML as a dict, or None when it is too short to grade fairly."""
+    text = plain_text(content_html)
+    return asdict(grade(text)) if len(text.split()) >= MIN_WORDS_TO_GRADE else None
+
+
+def _load_dictionary():
+    import textstat
+
+    textstat.syllable_count("dictionary")  # the first count loads it
+
+
+class Grader:
+    """A worker process that loads textstat's dictionary at once, then grades what it is sent.
+
+    A plain subprocess (`python -m plugins.readability`) reading one JSON list of articles'
+    HTML per line: no helper threads in the build process, and no re-run of whatever
+    script started the build, as multiprocessing's spawn would do.
+    """
+
+    def __init__(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "plugins.readability"],
+            cwd=Path(__file__).resolve().parent.parent,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # a failure shows as a closed pipe; grading falls back
+            encoding="utf-8",
+        )
+
+    def send(self, htmls):
+        self.process.stdin.write(json.dumps(htmls) + "\n")
+        self.process.stdin.flush()
+
+    def receive(self):
+        line = self.process.stdout.readline()
+        if not line:
+            raise EOFError("the grading worker stopped")
+        return json.loads(line)
+
+    def stop(self):
+        self.process.kill()
+        self.process.wait()
+
+
+_graders = []  # kept between builds in one process, so the preview's next save finds one ready
+
+
+def start_graders(pelican):
+    # initialized, after markdown_reader has set CACHE_PATH. One worker is enough for the
+    # few articles an edit changes. A first build of a large site grades every article:
+    # one worker per core then, since each costs a second of loading but grades at 4 ms
+    # an article, so a second one pays off from a few hundred articles.
+    settings = pelican.settings
+    if not settings.get("BUILD_SHORTCUTS"):
+        return
+    wanted = 1
+    if not (Path(settings["CACHE_PATH"]) / CACHE_FILE).exists():
+        articles = (
+            path
+            for folder in settings["ARTICLE_PATHS"]
+            for path in Path(settings["PATH"], folder).rglob("*.md")
+        )
+        if sum(1 for _ in itertools.islice(articles, MANY_ARTICLES)) == MANY_ARTICLES:
+            wanted = len(os.sched_getaffinity(0))
+    _graders[:] = [grader for grader in _graders if grader.process.poll() is None]
+    if len(_graders) > wanted:
+        shrink_graders(pelican)
+    while len(_graders) < wanted:
+        _graders.append(Grader())
+
+
+def shrink_graders(pelican, keep=1):
+    # finalized: the preview keeps one worker for its next save, not one per core.
+    while len(_graders) > keep:
+        _graders.pop().stop()
+
+
+atexit.register(shrink_graders, None, keep=0)
+
+
+def _grade_htmls(htmls):
+    """Grade in the workers, each taking an equal share; here if there are none or they fail."""
+    workers = _graders[: len(htmls)]
+    if workers:
+        shares = [htmls[number :: len(workers)] for number in range(len(workers))]
+        try:
+            for worker, share in zip(workers, shares, strict=True):
+                worker.send(share)
+            graded = [worker.receive() for worker in workers]
+        except (OSError, EOFError, ValueError):
+            for worker in _graders:  # a worker died (out of memory, say)
+                worker.stop()
+            _graders.clear()
+        else:
+            found = [None] * len(htmls)
+            for number, grades in enumerate(graded):
+                found[number :: len(workers)] = grades
+            return found
+    return [grade_html(html) for html in htmls]
+
+
 class GradeCache:
     """Grades already computed, by a hash of the text they were computed from."""
 
@@ -81,17 +194,16 @@ class GradeCache:
             pass
         self.used = set()
 
-    def grade(self, content_html):
-        """The grade of an article's HTML, or None when it is too short to grade fairly."""
-        key = hashlib.sha256(content_html.encode("utf-8")).hexdigest()
-        self.used.add(key)
-        if key not in self.grades:
-            text = plain_text(content_html)
-            enough = len(text.split()) >= MIN_WORDS_TO_GRADE
-            self.grades[key] = asdict(grade(text)) if enough else None
+    def grade_all(self, htmls):
+        """The grades of articles' HTML, in order; None for a text too short to grade fairly."""
+        keys = [hashlib.sha256(html.encode("utf-8")).hexdigest() for html in htmls]
+        self.used.update(keys)
+        missing = dict(zip(keys, htmls, strict=True))
+        missing = {key: html for key, html in missing.items() if key not in self.grades}
+        if missing:
+            self.grades.update(zip(missing, _grade_htmls(list(missing.values())), strict=True))
             self.changed = True
-        stored = self.grades[key]
-        return Grade(**stored) if stored else None
+        return [Grade(**self.grades[key]) if self.grades[key] else None for key in keys]
 
     def save(self):
         # Only the grades of current articles are kept, so the file does not grow forever.
@@ -100,3 +212,9 @@ class GradeCache:
         kept = {key: self.grades[key] for key in sorted(self.used)}
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.path.write_text(json.dumps({"version": CACHE_VERSION, "grades": kept}), "utf-8")
+
+
+if __name__ == "__main__":
+    _load_dictionary()
+    for request in sys.stdin:
+        print(json.dumps([grade_html(html) for html in json.loads(request)]), flush=True)

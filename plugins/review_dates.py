@@ -39,9 +39,8 @@ def review_dates(article):
     article.reviewed_by = metadata.get("reviewedby") or article.author.name
 
 
-def review_problems(articles, display, settings, today=None):
-    """Warn about published articles whose review is overdue or due soon."""
-    today = today or datetime.date.today()
+def review_problems(articles, display, settings, today):
+    """Warn about published articles whose review is overdue or due soon, as of `today`."""
     soon = today + datetime.timedelta(days=settings["REVIEW_WARNING_DAYS"])
     problems = []
     for article in articles:

@@ -65,7 +65,9 @@ def unsafe_phrases(line):
                 yield match.group(0), WHY_WORDING, fix
 
 
-CUES = ("suicid", "self-harm", "self harm", "selfharm", "self-injur", "self injur", "kill")
+# Every match of MENTIONS contains one of these: "self" in self-harm, self-injury and
+# myself…themself, "selves" in themselves. ("kill" alone would let every "skill" through.)
+CUES = ("suicid", "self", "selves")
 
 
 def mentions_suicide(text):

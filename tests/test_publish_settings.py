@@ -71,3 +71,22 @@ def test_building_for_the_public_without_siteurl_stops_with_a_clear_message():
     assert result.returncode != 0
     assert "SITEURL is not set" in result.stderr
     assert "SITEURL=https://" in result.stderr
+
+
+def test_a_draft_never_reaches_the_public_site(minimal_content, tmp_path, monkeypatch):
+    (minimal_content / "articles" / "unfinished.md").write_text(
+        "Title: Unfinished thoughts\nDate: 2026-02-01\nSummary: Not ready.\nStatus: draft\n\n"
+        "A claim she has not checked yet: zanzibarquokka.\n",
+        encoding="utf-8",
+    )
+    (minimal_content / "pages" / "unfinished-page.md").write_text(
+        "Title: Unfinished page\nSummary: Not ready.\nStatus: draft\n\nzanzibarquokka\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("SITEURL", SITEURL)
+    output = tmp_path / "output"
+    overrides = {"PATH": str(minimal_content), "OUTPUT_PATH": str(output)}
+    build(ROOT / "publishconf.py", {**overrides, "CACHE_PATH": str(tmp_path / "cache")})
+    assert (output / "articles" / "first-steps" / "index.html").exists()
+    assert not (output / "drafts").exists()
+    assert not any(b"zanzibarquokka" in path.read_bytes() for path in output.rglob("*.*"))

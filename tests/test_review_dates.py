@@ -5,10 +5,12 @@ import datetime
 import pytest
 from dateutil.relativedelta import relativedelta
 
+from plugins.front_matter import site_today
 from tests.conftest import build, invoke, read_page
 from tests.trust_helpers import SETTINGS, article_pages, text
 
-TODAY = datetime.date.today()
+# The clinician's today, in her time zone: the machine's date differs for hours every night.
+TODAY = site_today({"TIMEZONE": SETTINGS.TIMEZONE})
 
 
 def write_article(content, slug, **fields):

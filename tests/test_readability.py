@@ -1,0 +1,36 @@
+"""Readability grades are the same whether the build grades articles itself or in its workers."""
+
+import markdown
+
+from plugins import readability
+from tests.conftest import FIXTURES, ROOT
+
+KAP = "ketamine-assisted-psychotherapy-for-anxiety"
+
+
+def article_html(path):
+    return markdown.markdown(path.read_text(encoding="utf-8").split("\n\n", 1)[1])
+
+
+def test_workers_give_the_clinician_the_same_grades_as_the_build_itself():
+    htmls = [
+        article_html(FIXTURES / "mistakes" / "hard-to-read.md"),
+        article_html(ROOT / "content" / "articles" / f"{KAP}.md"),
+        "<p>Too short to grade.</p>",
+    ]
+    expected = [readability.grade_html(html) for html in htmls]
+    assert expected[0]["flesch_kincaid"] > 12 and expected[2] is None
+    readability._graders[:] = [readability.Grader(), readability.Grader()]
+    try:
+        assert readability._grade_htmls(htmls) == expected
+    finally:
+        readability.shrink_graders(None, keep=0)
+
+
+def test_grading_carries_on_here_when_a_worker_dies():
+    htmls = [article_html(FIXTURES / "mistakes" / "hard-to-read.md")]
+    worker = readability.Grader()
+    worker.stop()
+    readability._graders[:] = [worker]
+    assert readability._grade_htmls(htmls) == [readability.grade_html(htmls[0])]
+    assert readability._graders == []
