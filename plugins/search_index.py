@@ -34,14 +34,20 @@ def published_pages_glob(settings):
     return "{" + ",".join(sorted(patterns)) + "}"
 
 
+def stop_outdated_index(pelican=None):
+    # initialized: a newer save makes the preview's running index out of date, and
+    # stopping it at once gives the new build both cores.
+    if _background is not None and _background.poll() is None:
+        _background.terminate()
+        _background.wait()
+
+
 def index(pelican):
     # `finalized` runs once every page is written, for development and publish builds alike.
     global _background
     if pelican.settings.get("CHECK_ONLY"):
         return
-    if _background is not None and _background.poll() is None:
-        _background.terminate()  # a newer save makes its index out of date
-        _background.wait()
+    stop_outdated_index()
     # Pagefind never deletes the fragments of an earlier index: start from nothing, so a
     # rebuild holds exactly what a build from scratch does (tests/test_build_equivalence.py).
     shutil.rmtree(os.path.join(pelican.output_path, "pagefind"), ignore_errors=True)
@@ -60,4 +66,5 @@ def index(pelican):
 
 
 def register():
+    signals.initialized.connect(stop_outdated_index)
     signals.finalized.connect(index)
