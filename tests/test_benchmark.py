@@ -42,3 +42,19 @@ def test_the_benchmark_reports_both_builds_and_the_preview_for_twenty_articles(t
     text = report.read_text()
     assert "| 20 | 1 |" in text
     assert text.startswith("# Benchmarks") and text.endswith("Notes.\n")
+
+
+def test_the_stage_breakdown_times_every_stage_of_a_build(tmp_path):
+    content = write_corpus(tmp_path / "content", 20)
+    finished = subprocess.run(
+        [sys.executable, "-m", "benchmarks.stages", str(content), str(tmp_path / "output")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    rows = [line for line in finished.stdout.splitlines() if line.startswith("| ")][1:]
+    stages = {row.split(" | ")[0].strip("| ").strip() for row in rows}
+    assert {"Pelican reads the articles", "Pagefind search index", "whole build"} <= stages
+    assert (tmp_path / "output" / "articles").is_dir()
