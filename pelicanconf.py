@@ -133,6 +133,9 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 DIRECT_TEMPLATES = ["index", "categories", "tags", "authors", "archives", "404", "search"]
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
+# The search index comes in parts of at most this many pages, so an edit re-indexes one
+# part, not the whole site; each search fetches a little from every part.
+SEARCH_PAGES_PER_PART = 250
 YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 # Pages the theme links to from every page; each is a Markdown file in content/pages/.

@@ -24,6 +24,7 @@ def build(content, output, shortcuts):
         "BUILD_SHORTCUTS": shortcuts,
         "CACHE_CONTENT": shortcuts,
         "LOAD_CONTENT_CACHE": shortcuts,
+        "SEARCH_PAGES_PER_PART": 8,  # a search index in parts, so edits re-index only some
     }
     script = (
         "import json, sys; sys.path.insert(0, sys.argv[1]);"
@@ -71,6 +72,7 @@ def test_a_fast_rebuild_after_edits_equals_a_plain_build_from_nothing(tmp_path):
     build(content, plain, shortcuts=False)
 
     fast_files, plain_files = files(fast), files(plain)
+    assert len(json.loads(plain_files["pagefind/parts.json"])) > 1
     assert sorted(fast_files) == sorted(plain_files)
     different = [name for name in plain_files if fast_files[name] != plain_files[name]]
     assert different == []

@@ -1,6 +1,7 @@
 """The search index holds every published article and page, and nothing a reader should not find."""
 
 import gzip
+import json
 
 from tests.conftest import build
 
@@ -8,7 +9,7 @@ from tests.conftest import build
 def indexed(output):
     """URL -> indexed text, read from Pagefind's fragments (gzip, after a signature)."""
     found = {}
-    for fragment in (output / "pagefind" / "fragment").glob("*.pf_fragment"):
+    for fragment in (output / "pagefind").glob("*/fragment/*.pf_fragment"):
         record = gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd")
         text = record.decode("utf-8")
         url = text.split('"url":"', 1)[1].split('"', 1)[0]
@@ -30,3 +31,53 @@ def test_search_finds_published_posts_but_never_a_draft(minimal_content, tmp_pat
     assert not any(url.startswith("/drafts/") for url in found)
     # Lists of posts (home, tags, archives) hold nothing of their own to find.
     assert not any(url.startswith(("/tags/", "/categories/", "/archives/")) for url in found)
+
+
+OWN_WORDS = ("amberjack", "birchbark", "cedarwing", "duneflower", "elmwood", "fernbrake")
+OWN_WORDS += ("groveland", "heathland")
+
+
+def write_notes(content, count, word):
+    """`count` short articles that all contain `word`, each with one of OWN_WORDS too."""
+    for number in range(1, count + 1):
+        (content / "articles" / f"note-{number}.md").write_text(
+            f"Title: Note {number}\nDate: 2026-03-{number:02d}\nSummary: Note {number}.\n\n"
+            f"A short note about {word}, and about {OWN_WORDS[number - 1]}.\n",
+            encoding="utf-8",
+        )
+
+
+def build_in_parts(content, output, pages_per_part):
+    from plugins.runner import build as run_build
+    from tasks import SETTINGS, _overrides
+
+    overrides = _overrides(content=content, output=output)
+    run_build(SETTINGS, {**overrides, "SEARCH_PAGES_PER_PART": pages_per_part})
+    return json.loads((output / "pagefind" / "parts.json").read_text("utf-8"))
+
+
+def test_after_an_edit_only_the_part_of_the_index_with_that_post_is_indexed_again(
+    minimal_content, tmp_path
+):
+    write_notes(minimal_content, 8, "quillwort")
+    output = tmp_path / "output"
+    parts = build_in_parts(minimal_content, output, pages_per_part=3)
+    assert len(parts) >= 3
+    before = {part: (output / "pagefind" / part).stat().st_ino for part in parts}
+    assert {f"/articles/note-{n}/" for n in range(1, 9)} <= set(indexed(output))
+
+    note = minimal_content / "articles" / "note-5.md"
+    note.write_text(note.read_text("utf-8").replace("elmwood", "heliotrope"), "utf-8")
+    after = build_in_parts(minimal_content, output, pages_per_part=3)
+
+    assert len(after) == len(parts)
+    changed = [part for part in after if part not in before]
+    assert len(changed) == 1
+    untouched = [part for part in after if part in before]
+    assert all((output / "pagefind" / part).stat().st_ino == before[part] for part in untouched)
+    found = indexed(output)["/articles/note-5/"]
+    assert "heliotrope" in found and "elmwood" not in found
+    # The replaced part is gone, so the site holds only the index the list names.
+    assert sorted(p.name for p in (output / "pagefind").iterdir()) == sorted(
+        [*(part.rstrip("/") for part in after), "parts.json"]
+    )

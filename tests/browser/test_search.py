@@ -67,3 +67,30 @@ def test_header_search_box_works_as_a_plain_form_without_javascript(browser, sit
         assert tab.get_by_text("Search needs JavaScript").is_visible()
     finally:
         context.close()
+
+
+def test_a_search_on_a_large_site_finds_matches_in_every_part_of_its_index(
+    browser, minimal_content, tmp_path
+):
+    from tests.test_search_index import build_in_parts, write_notes
+    from tools.browser import serve
+
+    write_notes(minimal_content, 8, "quillwort")
+    output = tmp_path / "output"
+    assert len(build_in_parts(minimal_content, output, pages_per_part=3)) >= 3
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        errors = []
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        with serve(output) as address:
+            tab.goto(f"{address}/search/?q=quillwort")
+            tab.get_by_role("status").filter(has_text="8 articles match").wait_for()
+            links = tab.locator("[data-search-results] a")
+            hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
+            tab.goto(f"{address}/search/?q=elmwood")
+            tab.get_by_role("status").filter(has_text="1 article matches").wait_for()
+        assert hrefs == {f"/articles/note-{number}/" for number in range(1, 9)}
+        assert not errors
+    finally:
+        context.close()

@@ -1,4 +1,6 @@
 // Search the articles with Pagefind's index, which lives on this site in /pagefind/.
+// A large site's index comes in parts (plugins/search_index.py): the first part's script
+// searches them all.
 // The page works without this script: it then says so and links to the archives and tags.
 const form = document.querySelector(".ps-search-form--page");
 const input = form.querySelector("input[name=q]");
@@ -6,10 +8,22 @@ const status = document.querySelector("[data-search-status]");
 const results = document.querySelector("[data-search-results]");
 document.querySelector("[data-search-no-script]").hidden = true;
 
-let pagefind;
+let indexLoading; // one load per page, tried again after a failure
 
 function say(text) {
   status.textContent = text;
+}
+
+async function loadIndex() {
+  const home = new URL("../../pagefind/", import.meta.url);
+  const response = await fetch(new URL("parts.json", home));
+  if (!response.ok) throw new Error(`${response.status} for the list of index parts`);
+  const [first, ...others] = (await response.json()).map((part) => new URL(part, home).href);
+  if (!first) return null; // a site with no articles or pages yet
+  const index = await import(first + "pagefind.js");
+  // The same base address as the first part's results: merged parts would add the origin.
+  await Promise.all(others.map((part) => index.mergeIndex(part, { baseUrl: "/" })));
+  return index;
 }
 
 function resultItem(data) {
@@ -36,8 +50,12 @@ async function search(query) {
     return;
   }
   say("Searching…");
-  pagefind ??= await import(new URL("../../pagefind/pagefind.js", import.meta.url));
-  const found = await pagefind.search(query);
+  indexLoading ??= loadIndex().catch((error) => {
+    indexLoading = undefined;
+    throw error;
+  });
+  const index = await indexLoading;
+  const found = index ? await index.search(query) : { results: [] };
   const pages = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
   results.append(...pages.map(resultItem));
   const count = found.results.length;
