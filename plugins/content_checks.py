@@ -19,6 +19,7 @@ from urllib.parse import unquote, urlsplit
 
 import markdown
 from pelican import signals
+from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins import readability, safe_messaging
@@ -34,6 +35,7 @@ HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.I)
 HEADING_ID = re.compile(r"""<h[1-6]\b[^>]*\bid\s*=\s*(["'])(.*?)\1""", re.I)
 ELEMENT_ID = re.compile(r"""\bid\s*=\s*(["'])(.*?)\1""", re.I)
 PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+LINK_TO_SOURCE = re.compile(r"""\bhref\s*=\s*(["'])\{filename\}([^"'#]*)""", re.I)
 # Layouts Pelican uses for its own lists; a page's Template: names one of the others.
 STANDARD_TEMPLATES = {
     "404",
@@ -135,6 +137,7 @@ def check_everything(generators):
         problems += check_template(source, settings)
     problems += check_readability(sources.values(), settings)
     problems += check_duplicates(contents.values(), content_root)
+    problems += check_links_to_drafts(sources, contents, content_root, settings)
     problems += review_problems(
         contents.values(), lambda path: display(path, content_root), settings, today
     )
@@ -350,6 +353,38 @@ def _check_target(tag, target, source, content_root, sources, problem):
             fix,
             target,
         )
+
+
+def check_links_to_drafts(sources, contents, content_root, settings):
+    """A published post that links to a draft: the public site has no page to link to.
+
+    Checked on every build, never remembered (plugins/check_cache.py): the answer changes
+    when the other file's status does, while this file's text stays the same.
+    """
+    problems = []
+    for key, source in sources.items():
+        content = contents.get(key)
+        if content is None or content.status == "draft" or "{filename}" not in source.html:
+            continue
+        for _, target in LINK_TO_SOURCE.findall(source.html):
+            linked = contents.get(str(_resolve(target, source.path, content_root)))
+            if linked is None or linked.status != "draft":
+                continue
+            shown = display(linked.source_path, content_root)
+            what = f'The link points to {shown} ("{_plain(linked.title)}"), which is still a draft'
+            draft_save_as = "DRAFT_SAVE_AS" if isinstance(linked, Article) else "DRAFT_PAGE_SAVE_AS"
+            if settings[draft_save_as]:  # a local build writes drafts; the public one does not
+                severity = "warning"
+                what += (
+                    ". The link works here, but not on the published site until it is published."
+                )
+            else:
+                severity = "error"
+                what += ", so the published site has no page there."
+            fix = f"Publish {shown} first (take out its line Status: draft), or leave the link out."
+            line = source.line_of("{filename}" + target)
+            problems.append(Problem(severity, source.shown, line, "link", what, fix))
+    return problems
 
 
 def _resolve(path, source_path, content_root):

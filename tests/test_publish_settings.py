@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ElementTree
 
 import pytest
 
-from plugins.runner import build
+from plugins.runner import BuildFailed, build
 from tests.conftest import KAP_ARTICLE, ROOT, read_page
 
 SITEURL = "https://www.example.org"
@@ -90,3 +90,35 @@ def test_a_draft_never_reaches_the_public_site(minimal_content, tmp_path, monkey
     assert (output / "articles" / "first-steps" / "index.html").exists()
     assert not (output / "drafts").exists()
     assert not any(b"zanzibarquokka" in path.read_bytes() for path in output.rglob("*.*"))
+
+
+def test_a_link_to_a_draft_is_advice_in_the_preview_and_stops_the_public_build(
+    minimal_content, tmp_path, monkeypatch
+):
+    (minimal_content / "articles" / "unfinished.md").write_text(
+        "Title: Unfinished thoughts\nDate: 2026-02-01\nSummary: Not ready.\nStatus: draft\n\n"
+        "Not ready yet.\n",
+        encoding="utf-8",
+    )
+    linking = minimal_content / "articles" / "first-steps.md"
+    linking.write_text(
+        linking.read_text("utf-8") + "\nMore soon in [my next note]({filename}unfinished.md).\n",
+        "utf-8",
+    )
+    line = len(linking.read_text("utf-8").splitlines())  # the link is the last line
+    overrides = {"PATH": str(minimal_content), "CACHE_PATH": str(tmp_path / "cache")}
+
+    warnings = build(ROOT / "pelicanconf.py", {**overrides, "OUTPUT_PATH": str(tmp_path / "local")})
+    advice = [w for w in warnings if "still a draft" in w.what]
+    assert [(w.file, w.line) for w in advice] == [("content/articles/first-steps.md", line)]
+    assert "content/articles/unfinished.md" in advice[0].what
+
+    monkeypatch.setenv("SITEURL", SITEURL)
+    with pytest.raises(BuildFailed) as failure:
+        build(ROOT / "publishconf.py", {**overrides, "OUTPUT_PATH": str(tmp_path / "public")})
+    message = str(failure.value)
+    assert f"content/articles/first-steps.md, line {line} (link)" in message
+    assert (
+        'content/articles/unfinished.md ("Unfinished thoughts"), which is still a draft' in message
+    )
+    assert "take out its line Status: draft" in message
