@@ -182,6 +182,7 @@ PLUGINS = [
     "plugins.search_index",
     "plugins.unchanged_pages",
     "plugins.check_cache",
+    "plugins.template_cache",
     "pelican.plugins.neighbors",
 ]
 CACHE_CONTENT = True

@@ -14,6 +14,7 @@ part holding the changed page is indexed again, and a rebuild writes exactly the
 files a build from nothing does. output/pagefind/parts.json lists the parts.
 """
 
+import atexit
 import glob
 import hashlib
 import json
@@ -30,6 +31,7 @@ import pagefind_bin
 from pelican import signals
 
 PARTS_LIST = "parts.json"
+CONFIG_FILE = "pagefind.json"
 # Our search page uses Pagefind's search API only, never its ready-made interfaces; and the
 # parts after the first are searched with the first one's scripts and WebAssembly.
 UNUSED_FILES = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$")
@@ -87,23 +89,14 @@ class Indexing:
     """Pagefind runs for the parts that lack an index, at most one per core at a time."""
 
     def __init__(self, output_path, jobs, names):
-        self.index_path = os.path.join(output_path, "pagefind")
-        self.output_path = output_path
+        self.output_path = os.path.abspath(output_path)  # Pagefind runs in another folder
+        self.index_path = os.path.join(self.output_path, "pagefind")
         self.jobs = jobs  # (folder name, page paths, is the first part)
         self.names = names  # every part's folder, in order
         self.running = []  # (Pagefind process, folder name, is the first part)
         self.stopped = False
         self.lock = threading.Lock()  # the preview stops indexing from another thread
         self.thread = None
-
-    def command(self, name, paths):
-        return [
-            str(pagefind_bin.get_executable()),
-            "--site", self.output_path,
-            "--output-subdir", f"pagefind/{name}.partial",
-            "--glob", glob_of(paths),
-            "--silent",
-        ]  # fmt: skip
 
     def run(self):
         waiting = list(self.jobs)
@@ -126,14 +119,26 @@ class Indexing:
         self.publish_parts()
 
     def start(self, name, paths, first):
-        shutil.rmtree(os.path.join(self.index_path, f"{name}.partial"), ignore_errors=True)
+        partial = os.path.join(self.index_path, f"{name}.partial")
+        shutil.rmtree(partial, ignore_errors=True)
+        os.mkdir(partial)
+        # Pagefind reads the list of the part's pages from a config file in its working
+        # folder: as an argument, a large part's list would pass the system's length limit.
+        config = {"site": self.output_path, "output_path": partial, "glob": glob_of(paths)}
+        with open(os.path.join(partial, CONFIG_FILE), "w", encoding="utf-8") as file:
+            json.dump(config, file)
         process = subprocess.Popen(
-            self.command(name, paths), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+            [str(pagefind_bin.get_executable()), "--silent"],
+            cwd=partial,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
         )
         self.running.append((process, name, first))
 
     def finish_part(self, name, first):
         partial = os.path.join(self.index_path, f"{name}.partial")
+        os.remove(os.path.join(partial, CONFIG_FILE))
         for entry in os.listdir(partial):
             if UNUSED_FILES.match(entry) or (not first and SCRIPT_FILES.match(entry)):
                 os.remove(os.path.join(partial, entry))
@@ -182,18 +187,7 @@ def index(pelican):
     if pelican.settings.get("CHECK_ONLY"):
         return
     stop_outdated_index()
-    output_path = pelican.output_path
-    pages = indexed_pages(output_path, pelican.settings)
-    parts = split_into_parts(pages, pelican.settings["SEARCH_PAGES_PER_PART"])
-    index_path = os.path.join(output_path, "pagefind")
-    names, jobs = [], []
-    for number, paths in enumerate(parts):
-        name = part_name(paths, pages, first=number == 0)
-        names.append(name)
-        if not os.path.isdir(os.path.join(index_path, name)):  # else indexed by a build before
-            jobs.append((name, paths, number == 0))
-    os.makedirs(index_path, exist_ok=True)
-    indexing = Indexing(output_path, jobs, names)
+    indexing = plan_indexing(pelican.output_path, pelican.settings)
     if pelican.settings.get("SEARCH_INDEX_IN_BACKGROUND"):
         # Preview (invoke livereload): indexing can take longer than the rest of a
         # rebuild, so the page refreshes at once and search catches up a moment later.
@@ -203,6 +197,22 @@ def index(pelican):
     indexing.run()
 
 
+def plan_indexing(output_path, settings):
+    """The parts of the index the site needs, and which of them a build before left."""
+    pages = indexed_pages(output_path, settings)
+    parts = split_into_parts(pages, settings["SEARCH_PAGES_PER_PART"])
+    index_path = os.path.join(output_path, "pagefind")
+    names, jobs = [], []
+    for number, paths in enumerate(parts):
+        name = part_name(paths, pages, first=number == 0)
+        names.append(name)
+        if not os.path.isdir(os.path.join(index_path, name)):  # else indexed by a build before
+            jobs.append((name, paths, number == 0))
+    os.makedirs(index_path, exist_ok=True)
+    return Indexing(output_path, jobs, names)
+
+
 def register():
     signals.initialized.connect(stop_outdated_index)
+    atexit.register(stop_outdated_index)  # no Pagefind left writing once the preview stops
     signals.finalized.connect(index)

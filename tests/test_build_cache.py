@@ -1,5 +1,7 @@
 """The build cache speeds builds up but never shows stale pages."""
 
+import shutil
+
 from plugins.runner import build
 from tests.conftest import KAP_ARTICLE, ROOT, read_page
 
@@ -24,3 +26,25 @@ def test_editing_an_article_shows_the_edit_on_the_next_build(minimal_content, tm
     build(ROOT / "pelicanconf.py", places)
     page = read_page(tmp_path / "output", "articles/second-steps/index.html")
     assert "A sentence added after the first build." in page.get_text().replace("\xa0", " ")
+
+
+def test_editing_a_template_shows_on_the_next_build(minimal_content, tmp_path):
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    places = {
+        "PATH": str(minimal_content),
+        "THEME": str(theme),
+        "OUTPUT_PATH": str(tmp_path / "output"),
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+    build(ROOT / "pelicanconf.py", places)
+    template = theme / "templates" / "article.html"
+    template.write_text(
+        template.read_text("utf-8").replace(
+            "{% block content %}", '{% block content %}<p class="fresh-marker">New</p>', 1
+        ),
+        "utf-8",
+    )
+    build(ROOT / "pelicanconf.py", places)
+    page = read_page(tmp_path / "output", "articles/second-steps/index.html")
+    assert page.select_one(".fresh-marker") is not None

@@ -81,3 +81,26 @@ def test_after_an_edit_only_the_part_of_the_index_with_that_post_is_indexed_agai
     assert sorted(p.name for p in (output / "pagefind").iterdir()) == sorted(
         [*(part.rstrip("/") for part in after), "parts.json"]
     )
+
+
+def test_a_search_index_part_of_thousands_of_pages_is_still_built(tmp_path):
+    # Listed on Pagefind's command line, these pages' addresses would pass the system's
+    # limit on the length of one argument (128 KB).
+    from plugins.search_index import plan_indexing
+
+    pages = 3_000
+    for number in range(pages):
+        folder = tmp_path / "articles" / f"a-note-with-a-long-descriptive-address-{number:05d}"
+        folder.mkdir(parents=True)
+        (folder / "index.html").write_text(
+            f'<html lang="en"><body><main data-pagefind-body><h1>Note {number}</h1>'
+            f"<p>A few words.</p></main></body></html>",
+            encoding="utf-8",
+        )
+    settings = {
+        "ARTICLE_SAVE_AS": "articles/{slug}/index.html",
+        "PAGE_SAVE_AS": "{slug}/index.html",
+        "SEARCH_PAGES_PER_PART": pages,
+    }
+    plan_indexing(tmp_path, settings).run()
+    assert len(indexed(tmp_path)) == pages
