@@ -35,7 +35,7 @@ HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.I)
 HEADING_ID = re.compile(r"""<h[1-6]\b[^>]*\bid\s*=\s*(["'])(.*?)\1""", re.I)
 ELEMENT_ID = re.compile(r"""\bid\s*=\s*(["'])(.*?)\1""", re.I)
 PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
-LINK_TO_SOURCE = re.compile(r"""\bhref\s*=\s*(["'])\{filename\}([^"'#]*)""", re.I)
+LINK_TO_SOURCE = re.compile(r"""\{filename\}([^"'#]*)""")
 # Layouts Pelican uses for its own lists; a page's Template: names one of the others.
 STANDARD_TEMPLATES = {
     "404",
@@ -362,11 +362,16 @@ def check_links_to_drafts(sources, contents, content_root, settings):
     when the other file's status does, while this file's text stays the same.
     """
     problems = []
+    draft_names = {os.path.basename(k) for k, c in contents.items() if c.status == "draft"}
+    if not draft_names:
+        return problems
     for key, source in sources.items():
         content = contents.get(key)
-        if content is None or content.status == "draft" or "{filename}" not in source.html:
+        if content is None or content.status == "draft":
             continue
-        for _, target in LINK_TO_SOURCE.findall(source.html):
+        for target in LINK_TO_SOURCE.findall(source.html):
+            if os.path.basename(unquote(target)) not in draft_names:
+                continue  # resolving every link of a large site takes a while
             linked = contents.get(str(_resolve(target, source.path, content_root)))
             if linked is None or linked.status != "draft":
                 continue
