@@ -94,3 +94,40 @@ def test_a_search_on_a_large_site_finds_matches_in_every_part_of_its_index(
         assert not errors
     finally:
         context.close()
+
+
+def test_search_results_lead_to_the_right_pages_when_the_site_lives_in_a_folder(
+    browser, minimal_content, tmp_path, monkeypatch
+):
+    # A GitHub Pages project site lives at https://name.github.io/clinic/.
+    import socket
+
+    from plugins.runner import build
+    from tests.conftest import ROOT
+    from tests.test_search_index import write_notes
+    from tools.browser import serve
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    monkeypatch.setenv("SITEURL", f"http://127.0.0.1:{port}/clinic")
+    write_notes(minimal_content, 4, "quillwort")
+    host = tmp_path / "host"
+    settings = {
+        "PATH": str(minimal_content),
+        "OUTPUT_PATH": str(host / "clinic"),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "SEARCH_PAGES_PER_PART": 3,  # merged parts must know the folder too
+    }
+    build(ROOT / "publishconf.py", settings)
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        with serve(host, port=port) as address:
+            tab.goto(f"{address}/clinic/search/?q=quillwort")
+            tab.get_by_role("status").filter(has_text="4 articles match").wait_for()
+            links = tab.locator("[data-search-results] a")
+            hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
+        assert hrefs == {f"/clinic/articles/note-{number}/" for number in range(1, 5)}
+    finally:
+        context.close()

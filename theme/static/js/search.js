@@ -15,14 +15,18 @@ function say(text) {
 }
 
 async function loadIndex() {
-  const home = new URL("../../pagefind/", import.meta.url);
+  const site = new URL("../../", import.meta.url); // this script lives in theme/js/
+  const home = new URL("pagefind/", site);
   const response = await fetch(new URL("parts.json", home));
   if (!response.ok) throw new Error(`${response.status} for the list of index parts`);
   const [first, ...others] = (await response.json()).map((part) => new URL(part, home).href);
   if (!first) return null; // a site with no articles or pages yet
   const index = await import(first + "pagefind.js");
-  // The same base address as the first part's results: merged parts would add the origin.
-  await Promise.all(others.map((part) => index.mergeIndex(part, { baseUrl: "/" })));
+  // Pagefind knows each page by its path from the site's root; the site may live in a
+  // folder of its host (https://name.github.io/clinic/), and every part must say so.
+  const options = { baseUrl: site.pathname };
+  await index.options(options);
+  await Promise.all(others.map((part) => index.mergeIndex(part, options)));
   return index;
 }
 
