@@ -381,12 +381,16 @@ def check_links_to_drafts(sources, contents, content_root, settings):
             if settings[draft_save_as]:  # a local build writes drafts; the public one does not
                 severity = "warning"
                 what += (
-                    ". The link works here, but not on the published site until it is published."
+                    ". The link works in the preview, but not on the published site until"
+                    " that draft is published."
                 )
             else:
                 severity = "error"
                 what += ", so the published site has no page there."
-            fix = f"Publish {shown} first (take out its line Status: draft), or leave the link out."
+            fix = (
+                f"Publish {shown} first (change its Status: draft to Status: published), "
+                "or leave the link out."
+            )
             line = source.line_of("{filename}" + target)
             problems.append(Problem(severity, source.shown, line, "link", what, fix))
     return problems

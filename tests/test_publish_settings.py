@@ -121,4 +121,4 @@ def test_a_link_to_a_draft_is_advice_in_the_preview_and_stops_the_public_build(
     assert (
         'content/articles/unfinished.md ("Unfinished thoughts"), which is still a draft' in message
     )
-    assert "take out its line Status: draft" in message
+    assert "change its Status: draft to Status: published" in message
