@@ -8,7 +8,7 @@ keeps them in the cache folder and asks the checks again only when a key changes
 
 A file that links to a section of another file (`{filename}other.md#part`) is
 always checked afresh, because the other file's headings decide the finding.
-Adding an input to check_content or validate means adding it to the keys here.
+Adding an input to check_content, validate or check_wording means adding it to the keys here.
 """
 
 import datetime
@@ -26,6 +26,7 @@ CACHE_FILE = "content_checks.pickle"
 SECTION_ELSEWHERE = re.compile(r"\{filename\}[^)\s\"'>]*#")
 _check_content = content_checks.check_content
 _validate = content_checks.validate
+_check_wording = content_checks.check_wording
 _memory = {}  # cache file -> findings by key, kept between builds in one process (livereload)
 _build = None  # this build's: cache file, the previous findings, the findings used now
 _builds = 0  # counts builds in this process, so each build lists the content folder afresh
@@ -55,10 +56,16 @@ def validate(display_path, text, kind, today=None):
     return _remembered(key, lambda: _validate(display_path, text, kind, today))
 
 
+@functools.wraps(_check_wording)
+def check_wording(source):
+    key = _digest("wording", source.shown, source.text)
+    return _remembered(key, lambda: _check_wording(source))
+
+
 @functools.lru_cache(maxsize=4)
 def _files_digest(content_root, build_number):
     root = Path(content_root)
-    return _digest(*sorted(str(path.relative_to(root)) for path in root.rglob("*")))
+    return _digest(root.resolve(), *sorted(str(path.relative_to(root)) for path in root.rglob("*")))
 
 
 @functools.wraps(_check_content)
@@ -70,8 +77,7 @@ def check_content(source, sources, content_root, *args, **kwargs):
         return find()
     key = _digest(
         "content",
-        source.path.resolve(),
-        Path(content_root).resolve(),
+        source.shown,  # the path from the content folder's parent, which the root names
         datetime.date.today(),
         _files_digest(str(content_root), _builds),
         source.text,
@@ -113,5 +119,6 @@ def save(pelican):
 def register():
     content_checks.check_content = check_content
     content_checks.validate = validate
+    content_checks.check_wording = check_wording
     signals.initialized.connect(start)
     signals.finalized.connect(save)

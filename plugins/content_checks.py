@@ -23,7 +23,14 @@ from pelican.contents import Article
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins import readability, safe_messaging
-from plugins.front_matter import Problem, kind_of, read_front_matter, site_today, validate
+from plugins.front_matter import (
+    FrontMatter,
+    Problem,
+    kind_of,
+    read_front_matter,
+    site_today,
+    validate,
+)
 from plugins.review_dates import review_problems
 from plugins.safe_messaging import mentions_suicide, unsafe_phrases
 
@@ -135,19 +142,41 @@ def check_everything(generators):
         problems += check_content(source, sources, content_root)
         problems += check_wording(source)
         problems += check_template(source, settings)
-    problems += check_readability(sources.values(), settings)
+    # Grades only ever give advice: the workers grade while the site is written, and their
+    # warnings join the others, in this place, when the writing is done.
+    readability_check = ReadabilityCheck(sources.values(), settings)
+    readability_at = len(problems)
     problems += check_duplicates(contents.values(), content_root)
     problems += check_links_to_drafts(sources, contents, content_root, settings)
     problems += review_problems(
-        contents.values(), lambda path: display(path, content_root), settings, today
+        contents.values(),
+        lambda path: display(path, content_root),
+        settings,
+        today,
+        front_of=lambda path: sources[_key(path)].front if _key(path) in sources else None,
     )
     problems += _pelican_warnings(problems)
     errors = [p for p in problems if p.severity == "error"]
-    if settings.get("CHECK_ONLY"):
-        raise CheckFinished(problems)
-    if errors:
-        raise ContentProblems(problems)
+    if settings.get("CHECK_ONLY") or errors:
+        problems[readability_at:readability_at] = readability_check.problems()
+        raise (CheckFinished if settings.get("CHECK_ONLY") else ContentProblems)(problems)
     settings["CONTENT_WARNINGS"] = problems
+    _unfinished[:] = [(problems, readability_at, readability_check)]
+
+
+_unfinished = []  # (this build's warnings, where the grades' warnings go, the grading)
+
+
+def add_readability_warnings(pelican):
+    # finalized: every page is written; now wait for the grades.
+    while _unfinished:
+        problems, at, readability_check = _unfinished.pop()
+        problems[at:at] = readability_check.problems()
+
+
+def forget_unfinished(pelican):
+    # initialized: a build that failed while writing never asked for its grades.
+    _unfinished.clear()
 
 
 @dataclass
@@ -158,13 +187,14 @@ class Source:
     shown: str
     kind: str
     text: str
-    body_start: int
+    front: FrontMatter
     html: str
 
     def line_of(self, needle):
         """The first line of the text that contains `needle`, or None."""
         lines = self.text.splitlines()
-        for number, line in enumerate(lines[self.body_start - 1 :], start=self.body_start):
+        start = self.front.body_start
+        for number, line in enumerate(lines[start - 1 :], start=start):
             if needle and needle in line:
                 return number
         return None
@@ -189,7 +219,7 @@ def read_source(path, content_root, contents, settings):
     # rendered with the site's own Markdown settings, so every problem shows up in one run.
     html = content._content if content is not None else render_markdown(text, settings)
     front = read_front_matter(text)
-    return Source(path, shown, kind_of(path, content_root), text, front.body_start, html), None
+    return Source(path, shown, kind_of(path, content_root), text, front, html), None
 
 
 def render_markdown(text, settings):
@@ -443,7 +473,7 @@ def _sections_hint(html):
 
 def check_template(source, settings):
     """A Template: line must name a layout the theme has, or the build would stop at writing."""
-    front = read_front_matter(source.text)
+    front = source.front
     name = front.values.get("template")
     folders = [
         Path(settings["THEME"]) / "templates",
@@ -487,11 +517,29 @@ def check_wording(source):
 
 def check_readability(sources, settings):
     """Warn about each article that reads above the target school grade; never blocks."""
-    target = settings.get("READABILITY_TARGET_GRADE", readability.DEFAULT_TARGET_GRADE)
-    grades = readability.GradeCache(settings["CACHE_PATH"])
+    return ReadabilityCheck(sources, settings).problems()
+
+
+class ReadabilityCheck:
+    """Readability warnings; the workers grade while the build goes on, until they are asked for."""
+
+    def __init__(self, sources, settings):
+        self.target = settings.get("READABILITY_TARGET_GRADE", readability.DEFAULT_TARGET_GRADE)
+        self.cache = readability.GradeCache(settings["CACHE_PATH"])
+        self.articles = [source for source in sources if source.kind == "article"]
+        self.grades = self.cache.start_grading([source.html or "" for source in self.articles])
+
+    def problems(self):
+        problems = _readability_problems(self.articles, self.grades(), self.target)
+        try:
+            self.cache.save()
+        except OSError:
+            pass  # the grades are only a cache; the next build computes them again
+        return problems
+
+
+def _readability_problems(articles, found_grades, target):
     problems = []
-    articles = [source for source in sources if source.kind == "article"]
-    found_grades = grades.grade_all([source.html or "" for source in articles])
     for source, found in zip(articles, found_grades, strict=True):
         if found is None or found.grade <= target:
             continue
@@ -523,10 +571,6 @@ def check_readability(sources, settings):
                 " ".join(hints),
             )
         )
-    try:
-        grades.save()
-    except OSError:
-        pass  # the grades are only a cache; the next build computes them again
     return problems
 
 
@@ -610,6 +654,8 @@ def _pelican_warnings(found):
 def register():
     safe_messaging.register()
     signals.initialized.connect(start_listening)
+    signals.initialized.connect(forget_unfinished)
     signals.initialized.connect(readability.start_graders)
     signals.all_generators_finalized.connect(check_everything)
+    signals.finalized.connect(add_readability_warnings)  # before the graders are let go
     signals.finalized.connect(readability.shrink_graders)

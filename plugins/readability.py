@@ -106,8 +106,10 @@ class Grader:
             stderr=subprocess.DEVNULL,  # a failure shows as a closed pipe; grading falls back
             encoding="utf-8",
         )
+        self.awaited = 0  # answers sent for and not yet read
 
     def send(self, htmls):
+        self.awaited += 1
         self.process.stdin.write(json.dumps(htmls) + "\n")
         self.process.stdin.flush()
 
@@ -115,6 +117,7 @@ class Grader:
         line = self.process.stdout.readline()
         if not line:
             raise EOFError("the grading worker stopped")
+        self.awaited -= 1
         return json.loads(line)
 
     def stop(self):
@@ -142,6 +145,9 @@ def start_graders(pelican):
         )
         if sum(1 for _ in itertools.islice(articles, MANY_ARTICLES)) == MANY_ARTICLES:
             wanted = len(os.sched_getaffinity(0))
+    for grader in _graders:
+        if grader.awaited:  # its answer belongs to a build that stopped before reading it
+            grader.stop()
     _graders[:] = [grader for grader in _graders if grader.process.poll() is None]
     if len(_graders) > wanted:
         shrink_graders(pelican)
@@ -158,25 +164,48 @@ def shrink_graders(pelican, keep=1):
 atexit.register(shrink_graders, None, keep=0)
 
 
+def _stop_graders():
+    for worker in _graders:  # a worker died (out of memory, say): grade here instead
+        worker.stop()
+    _graders.clear()
+
+
+def _start_grading(htmls):
+    """Hand the workers an equal share each; return a function that waits for the grades.
+
+    Grading here, in order, when there are no workers or they fail.
+    """
+    workers = _graders[: len(htmls)]
+    try:
+        for worker, share in zip(workers, _shares(htmls, len(workers)), strict=True):
+            worker.send(share)
+    except (OSError, ValueError):
+        _stop_graders()
+        workers = []
+
+    def grades():
+        if workers:
+            try:
+                graded = [worker.receive() for worker in workers]
+            except (OSError, EOFError, ValueError):
+                _stop_graders()
+            else:
+                found = [None] * len(htmls)
+                for number, share in enumerate(graded):
+                    found[number :: len(workers)] = share
+                return found
+        return [grade_html(html) for html in htmls]
+
+    return grades
+
+
+def _shares(items, count):
+    return [items[number::count] for number in range(count)]
+
+
 def _grade_htmls(htmls):
     """Grade in the workers, each taking an equal share; here if there are none or they fail."""
-    workers = _graders[: len(htmls)]
-    if workers:
-        shares = [htmls[number :: len(workers)] for number in range(len(workers))]
-        try:
-            for worker, share in zip(workers, shares, strict=True):
-                worker.send(share)
-            graded = [worker.receive() for worker in workers]
-        except (OSError, EOFError, ValueError):
-            for worker in _graders:  # a worker died (out of memory, say)
-                worker.stop()
-            _graders.clear()
-        else:
-            found = [None] * len(htmls)
-            for number, grades in enumerate(graded):
-                found[number :: len(workers)] = grades
-            return found
-    return [grade_html(html) for html in htmls]
+    return _start_grading(htmls)()
 
 
 class GradeCache:
@@ -196,14 +225,28 @@ class GradeCache:
 
     def grade_all(self, htmls):
         """The grades of articles' HTML, in order; None for a text too short to grade fairly."""
+        return self.start_grading(htmls)()
+
+    def start_grading(self, htmls):
+        """Send the texts without a grade to the workers; return a function that waits for them.
+
+        The build goes on meanwhile: the workers grade on the other core while pages are written.
+        """
         keys = [hashlib.sha256(html.encode("utf-8")).hexdigest() for html in htmls]
         self.used.update(keys)
         missing = dict(zip(keys, htmls, strict=True))
         missing = {key: html for key, html in missing.items() if key not in self.grades}
-        if missing:
-            self.grades.update(zip(missing, _grade_htmls(list(missing.values())), strict=True))
-            self.changed = True
-        return [Grade(**self.grades[key]) if self.grades[key] else None for key in keys]
+        received = _start_grading(list(missing.values())) if missing else None
+
+        def grades():
+            nonlocal received
+            if received:
+                self.grades.update(zip(missing, received(), strict=True))
+                self.changed = True
+                received = None
+            return [Grade(**self.grades[key]) if self.grades[key] else None for key in keys]
+
+        return grades
 
     def save(self):
         # Only the grades of current articles are kept, so the file does not grow forever.

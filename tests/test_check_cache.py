@@ -29,3 +29,32 @@ def test_a_mistake_added_to_an_article_stops_the_next_build(tmp_path):
 
     assert result.returncode != 0
     assert "notes/missing.md" in result.stdout + result.stderr
+
+
+def test_unsafe_wording_added_to_an_article_is_flagged_on_the_next_build(tmp_path):
+    content = write_corpus(tmp_path / "content", 20)
+    output = tmp_path / "output"
+    assert "safe messaging" not in build(content, output).stdout
+    edited = edit_one_article(content, 20, "2. Her brother committed suicide")
+
+    result = build(content, output)
+
+    assert result.returncode == 0  # wording is advice, not an error
+    assert f"{edited.name}, line" in result.stdout
+    assert '"committed suicide"' in result.stdout
+
+
+def test_a_renamed_article_is_named_by_its_new_name_in_the_advice(tmp_path):
+    content = write_corpus(tmp_path / "content", 20)
+    output = tmp_path / "output"
+    edited = edit_one_article(content, 20, "2. Her brother committed suicide")
+    assert edited.name in build(content, output).stdout
+    edited.rename(edited.with_name("renamed-article.md"))
+    for source in content.rglob("*.md"):  # and the links to it follow, as she would fix them
+        source.write_text(source.read_text("utf-8").replace(edited.name, "renamed-article.md"))
+
+    result = build(content, output)
+
+    assert result.returncode == 0
+    assert "renamed-article.md, line" in result.stdout
+    assert f"{edited.name}, line" not in result.stdout

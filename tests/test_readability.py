@@ -1,5 +1,7 @@
 """Readability grades are the same whether the build grades articles itself or in its workers."""
 
+from types import SimpleNamespace
+
 import markdown
 
 from plugins import readability
@@ -34,3 +36,22 @@ def test_grading_carries_on_here_when_a_worker_dies():
     readability._graders[:] = [worker]
     assert readability._grade_htmls(htmls) == [readability.grade_html(htmls[0])]
     assert readability._graders == []
+
+
+def test_the_next_build_gets_its_own_grades_after_one_stopped_before_reading_them(tmp_path):
+    # The preview builds again and again in one process with the same workers: a build
+    # that fails while its pages are written never reads the grades it sent for.
+    hard = article_html(FIXTURES / "mistakes" / "hard-to-read.md")
+    kap = article_html(ROOT / "content" / "articles" / f"{KAP}.md")
+    settings = {"BUILD_SHORTCUTS": True, "CACHE_PATH": str(tmp_path), "PATH": str(tmp_path)}
+    preview = SimpleNamespace(settings={**settings, "ARTICLE_PATHS": ["articles"]})
+    readability.start_graders(preview)
+    try:
+        readability.GradeCache(tmp_path).start_grading([hard])  # and the build stops
+        readability.start_graders(preview)  # the next save
+
+        found = readability.GradeCache(tmp_path).grade_all([kap])
+
+        assert found == [readability.Grade(**readability.grade_html(kap))]
+    finally:
+        readability.shrink_graders(None, keep=0)
