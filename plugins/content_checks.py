@@ -655,7 +655,6 @@ def register():
     safe_messaging.register()
     signals.initialized.connect(start_listening)
     signals.initialized.connect(forget_unfinished)
-    signals.initialized.connect(readability.start_graders)
+    signals.article_generator_init.connect(readability.start_graders)
     signals.all_generators_finalized.connect(check_everything)
-    signals.finalized.connect(add_readability_warnings)  # before the graders are let go
-    signals.finalized.connect(readability.shrink_graders)
+    signals.finalized.connect(add_readability_warnings)

@@ -5,17 +5,16 @@ each grade is stored in the build cache under a hash of the article's text:
 an article that has not changed is never graded again.
 
 Grading needs textstat's pronouncing dictionary, which takes a second to load.
-With BUILD_SHORTCUTS on, worker processes start loading it when the build starts,
-on the other core, while Pelican reads the content; the checks then hand them the
-articles to grade. The grades are the same as grading in the build process.
+With BUILD_SHORTCUTS on, a worker process starts loading it once the articles are
+rendered, and the checks hand it the articles to grade. It works on the other core
+while Pelican reads, checks and writes, and its grades are asked for only at the end
+of the build. The grades are the same as grading in the build process.
 """
 
 import atexit
 import hashlib
 import html
-import itertools
 import json
-import os
 import re
 import subprocess
 import sys
@@ -26,7 +25,6 @@ DEFAULT_TARGET_GRADE = 8
 CACHE_FILE = "readability.json"
 MIN_WORDS_TO_GRADE = 50  # a few sentences give a grade too unsteady to act on
 CACHE_VERSION = 2  # change when the way grades are computed changes
-MANY_ARTICLES = 300  # a first build of this many grades them in one worker per core
 # Block-level ends become sentence ends, so list items and headings are not one long sentence.
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|td|th|dt|dd|blockquote|figcaption)>", re.I)
 SKIPPED = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.I | re.S)
@@ -128,46 +126,27 @@ class Grader:
 _graders = []  # kept between builds in one process, so the preview's next save finds one ready
 
 
-def start_graders(pelican):
-    # initialized, after markdown_reader has set CACHE_PATH. One worker is enough for the
-    # few articles an edit changes. A first build of a large site grades every article:
-    # one worker per core then, since each costs a second of loading but grades at 4 ms
-    # an article, so a second one pays off from a few hundred articles.
-    settings = pelican.settings
-    if not settings.get("BUILD_SHORTCUTS"):
+def start_graders(generator):
+    # article_generator_init: markdown_reader has already rendered a first build's articles
+    # on every core, so loading the dictionary does not slow that down. One worker is
+    # enough: it grades while the build process reads, checks and writes on one core, at
+    # 4 ms an article, and one dictionary fewer is 90 MB less memory.
+    if not generator.settings.get("BUILD_SHORTCUTS"):
         return
-    wanted = 1
-    if not (Path(settings["CACHE_PATH"]) / CACHE_FILE).exists():
-        articles = (
-            path
-            for folder in settings["ARTICLE_PATHS"]
-            for path in Path(settings["PATH"], folder).rglob("*.md")
-        )
-        if sum(1 for _ in itertools.islice(articles, MANY_ARTICLES)) == MANY_ARTICLES:
-            wanted = len(os.sched_getaffinity(0))
     for grader in _graders:
         if grader.awaited:  # its answer belongs to a build that stopped before reading it
             grader.stop()
     _graders[:] = [grader for grader in _graders if grader.process.poll() is None]
-    if len(_graders) > wanted:
-        shrink_graders(pelican)
-    while len(_graders) < wanted:
+    if not _graders:
         _graders.append(Grader())
 
 
-def shrink_graders(pelican, keep=1):
-    # finalized: the preview keeps one worker for its next save, not one per core.
-    while len(_graders) > keep:
+def stop_graders():
+    while _graders:
         _graders.pop().stop()
 
 
-atexit.register(shrink_graders, None, keep=0)
-
-
-def _stop_graders():
-    for worker in _graders:  # a worker died (out of memory, say): grade here instead
-        worker.stop()
-    _graders.clear()
+atexit.register(stop_graders)  # the preview keeps its worker between saves until it stops
 
 
 def _start_grading(htmls):
@@ -179,8 +158,8 @@ def _start_grading(htmls):
     try:
         for worker, share in zip(workers, _shares(htmls, len(workers)), strict=True):
             worker.send(share)
-    except (OSError, ValueError):
-        _stop_graders()
+    except (OSError, ValueError):  # a worker died (out of memory, say): grade here instead
+        stop_graders()
         workers = []
 
     def grades():
@@ -188,7 +167,7 @@ def _start_grading(htmls):
             try:
                 graded = [worker.receive() for worker in workers]
             except (OSError, EOFError, ValueError):
-                _stop_graders()
+                stop_graders()
             else:
                 found = [None] * len(htmls)
                 for number, share in enumerate(graded):

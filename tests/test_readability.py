@@ -26,7 +26,7 @@ def test_workers_give_the_clinician_the_same_grades_as_the_build_itself():
     try:
         assert readability._grade_htmls(htmls) == expected
     finally:
-        readability.shrink_graders(None, keep=0)
+        readability.stop_graders()
 
 
 def test_grading_carries_on_here_when_a_worker_dies():
@@ -54,4 +54,4 @@ def test_the_next_build_gets_its_own_grades_after_one_stopped_before_reading_the
 
         assert found == [readability.Grade(**readability.grade_html(kap))]
     finally:
-        readability.shrink_graders(None, keep=0)
+        readability.stop_graders()
