@@ -174,14 +174,14 @@ AUTHOR_FEED_RSS = None
 PLUGIN_PATHS = ["."]
 PLUGINS = [
     "plugins.markdown_reader",
-    # Before the checks: at the end of a build, plugins act in this order, so the search
-    # index is built while the readability grades, which only give advice, still come in.
-    "plugins.search_index",
     "plugins.content_checks",
     "plugins.theme_assets",
     "plugins.review_dates",
     "plugins.structured_data",
     "plugins.security_headers",
+    # After the checks: at the end of a build plugins act in this order, and the checks
+    # let the readability worker go before Pagefind needs the memory.
+    "plugins.search_index",
     "plugins.unchanged_pages",
     "plugins.check_cache",
     "plugins.template_cache",

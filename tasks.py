@@ -30,11 +30,13 @@ from plugins.runner import BuildFailed  # noqa: E402
 from plugins.runner import build as run_build  # noqa: E402
 
 
-def _overrides(content=None, output=None, drafts=False, search_in_background=False):
+def _overrides(content=None, output=None, drafts=False, preview=False):
     """Settings that differ from pelicanconf.py for this run."""
     overrides = {"SHOW_DRAFTS": drafts}
-    if search_in_background:
-        overrides["SEARCH_INDEX_IN_BACKGROUND"] = True
+    if preview:
+        # This process builds again at every save: the search index is built in the
+        # background and helper processes stay ready for the next build.
+        overrides["PREVIEW"] = True
     if content:
         overrides["PATH"] = str(Path(content).resolve())
     if output and Path(output).resolve() != OUTPUT:
@@ -219,7 +221,7 @@ def livereload(c, port=PORT, content=None, output=None):
     def rebuild_preview():
         started = time.monotonic()
         try:
-            _build(drafts=True, content=content, output=output, search_in_background=True)
+            _build(drafts=True, content=content, output=output, preview=True)
         except Exit as failure:
             # Keep serving the last good build; the next save tries again.
             print(failure.message)

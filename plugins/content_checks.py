@@ -59,6 +59,7 @@ STANDARD_TEMPLATES = {
     "tag",
     "tags",
 }
+MANY_TO_GRADE = 100  # articles: a first build of a large site, worth waiting for (see below)
 EMBEDDED = {
     "script": "a script",
     "iframe": "an embedded frame",
@@ -168,7 +169,16 @@ _unfinished = []  # (this build's warnings, where the grades' warnings go, the g
 
 
 def add_readability_warnings(pelican):
-    # finalized: every page is written; now wait for the grades.
+    # finalized, before the search index. Grades not worth waiting for now are waited for
+    # after the index is built (plugins.runner).
+    if all(check.worth_waiting_for() for _, _, check in _unfinished):
+        wait_for_readability_warnings()
+        if not pelican.settings.get("PREVIEW"):  # the preview keeps it for the next save
+            readability.stop_graders()
+
+
+def wait_for_readability_warnings():
+    """Add the readability warnings to this build's warnings, once the grades are in."""
     while _unfinished:
         problems, at, readability_check = _unfinished.pop()
         problems[at:at] = readability_check.problems()
@@ -515,22 +525,27 @@ def check_wording(source):
     return problems
 
 
-def check_readability(sources, settings):
-    """Warn about each article that reads above the target school grade; never blocks."""
-    return ReadabilityCheck(sources, settings).problems()
-
-
 class ReadabilityCheck:
-    """Readability warnings; the workers grade while the build goes on, until they are asked for."""
+    """Warnings about articles that read above the target school grade; they never block.
+
+    The workers grade while the build goes on, until the warnings are asked for.
+    """
 
     def __init__(self, sources, settings):
         self.target = settings.get("READABILITY_TARGET_GRADE", readability.DEFAULT_TARGET_GRADE)
         self.cache = readability.GradeCache(settings["CACHE_PATH"])
         self.articles = [source for source in sources if source.kind == "article"]
-        self.grades = self.cache.start_grading([source.html or "" for source in self.articles])
+        self.grading = self.cache.start_grading([source.html or "" for source in self.articles])
+
+    def worth_waiting_for(self):
+        # A first build grades every article, then Pagefind indexes every page, two parts
+        # at a time: the last grades cost little to wait for, and letting the worker go
+        # leaves Pagefind its memory. After an edit the worker may still be loading its
+        # dictionary, and the index is better built meanwhile.
+        return self.grading.ready() or self.grading.count >= MANY_TO_GRADE
 
     def problems(self):
-        problems = _readability_problems(self.articles, self.grades(), self.target)
+        problems = _readability_problems(self.articles, self.grading.grades(), self.target)
         try:
             self.cache.save()
         except OSError:

@@ -16,6 +16,7 @@ import hashlib
 import html
 import json
 import re
+import select
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
@@ -111,6 +112,9 @@ class Grader:
         self.process.stdin.write(json.dumps(htmls) + "\n")
         self.process.stdin.flush()
 
+    def answered(self):
+        return bool(select.select([self.process.stdout], [], [], 0)[0])
+
     def receive(self):
         line = self.process.stdout.readline()
         if not line:
@@ -149,33 +153,38 @@ def stop_graders():
 atexit.register(stop_graders)  # the preview keeps its worker between saves until it stops
 
 
-def _start_grading(htmls):
-    """Hand the workers an equal share each; return a function that waits for the grades.
+class Grading:
+    """Grades on their way: each worker grades an equal share while the build goes on.
 
-    Grading here, in order, when there are no workers or they fail.
+    Graded here, in order, when there are no workers or they fail.
     """
-    workers = _graders[: len(htmls)]
-    try:
-        for worker, share in zip(workers, _shares(htmls, len(workers)), strict=True):
-            worker.send(share)
-    except (OSError, ValueError):  # a worker died (out of memory, say): grade here instead
-        stop_graders()
-        workers = []
 
-    def grades():
-        if workers:
+    def __init__(self, htmls):
+        self.htmls = htmls
+        self.workers = _graders[: len(htmls)]
+        try:
+            for worker, share in zip(self.workers, _shares(htmls, len(self.workers)), strict=True):
+                worker.send(share)
+        except (OSError, ValueError):  # a worker died (out of memory, say): grade here instead
+            stop_graders()
+            self.workers = []
+
+    def ready(self):
+        """Whether the grades can be had without waiting for the workers."""
+        return all(worker.answered() for worker in self.workers)
+
+    def grades(self):
+        if self.workers:
             try:
-                graded = [worker.receive() for worker in workers]
+                graded = [worker.receive() for worker in self.workers]
             except (OSError, EOFError, ValueError):
                 stop_graders()
             else:
-                found = [None] * len(htmls)
+                found = [None] * len(self.htmls)
                 for number, share in enumerate(graded):
-                    found[number :: len(workers)] = share
+                    found[number :: len(self.workers)] = share
                 return found
-        return [grade_html(html) for html in htmls]
-
-    return grades
+        return [grade_html(html) for html in self.htmls]
 
 
 def _shares(items, count):
@@ -184,7 +193,7 @@ def _shares(items, count):
 
 def _grade_htmls(htmls):
     """Grade in the workers, each taking an equal share; here if there are none or they fail."""
-    return _start_grading(htmls)()
+    return Grading(htmls).grades()
 
 
 class GradeCache:
@@ -204,28 +213,11 @@ class GradeCache:
 
     def grade_all(self, htmls):
         """The grades of articles' HTML, in order; None for a text too short to grade fairly."""
-        return self.start_grading(htmls)()
+        return self.start_grading(htmls).grades()
 
     def start_grading(self, htmls):
-        """Send the texts without a grade to the workers; return a function that waits for them.
-
-        The build goes on meanwhile: the workers grade on the other core while pages are written.
-        """
-        keys = [hashlib.sha256(html.encode("utf-8")).hexdigest() for html in htmls]
-        self.used.update(keys)
-        missing = dict(zip(keys, htmls, strict=True))
-        missing = {key: html for key, html in missing.items() if key not in self.grades}
-        received = _start_grading(list(missing.values())) if missing else None
-
-        def grades():
-            nonlocal received
-            if received:
-                self.grades.update(zip(missing, received(), strict=True))
-                self.changed = True
-                received = None
-            return [Grade(**self.grades[key]) if self.grades[key] else None for key in keys]
-
-        return grades
+        """Send the texts without a grade to the workers; the build goes on meanwhile."""
+        return CachedGrading(self, htmls)
 
     def save(self):
         # Only the grades of current articles are kept, so the file does not grow forever.
@@ -236,7 +228,39 @@ class GradeCache:
         self.path.write_text(json.dumps({"version": CACHE_VERSION, "grades": kept}), "utf-8")
 
 
+class CachedGrading:
+    """The grades of articles' HTML: those in the cache at once, the others from the workers."""
+
+    def __init__(self, cache, htmls):
+        self.cache = cache
+        self.keys = [hashlib.sha256(html.encode("utf-8")).hexdigest() for html in htmls]
+        cache.used.update(self.keys)
+        self.missing = {
+            key: html for key, html in zip(self.keys, htmls, strict=True) if key not in cache.grades
+        }
+        self.grading = Grading(list(self.missing.values())) if self.missing else None
+
+    def ready(self):
+        return self.grading is None or self.grading.ready()
+
+    @property
+    def count(self):
+        """How many articles the workers are grading."""
+        return len(self.missing) if self.grading is not None else 0
+
+    def grades(self):
+        """The grades in order, None for a text too short to grade fairly; waits if need be."""
+        if self.grading is not None:
+            self.cache.grades.update(zip(self.missing, self.grading.grades(), strict=True))
+            self.cache.changed = True
+            self.grading = None
+        grades = self.cache.grades
+        return [Grade(**grades[key]) if grades[key] else None for key in self.keys]
+
+
 if __name__ == "__main__":
     _load_dictionary()
     for request in sys.stdin:
-        print(json.dumps([grade_html(html) for html in json.loads(request)]), flush=True)
+        htmls = json.loads(request)
+        del request  # a large site's articles: keep them once, not twice
+        print(json.dumps([grade_html(html) for html in htmls]), flush=True)

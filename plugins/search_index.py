@@ -188,7 +188,7 @@ def index(pelican):
         return
     stop_outdated_index()
     indexing = plan_indexing(pelican.output_path, pelican.settings)
-    if pelican.settings.get("SEARCH_INDEX_IN_BACKGROUND"):
+    if pelican.settings.get("PREVIEW"):
         # Preview (invoke livereload): indexing can take longer than the rest of a
         # rebuild, so the page refreshes at once and search catches up a moment later.
         _background = indexing
