@@ -59,7 +59,7 @@ STANDARD_TEMPLATES = {
     "tag",
     "tags",
 }
-MANY_TO_GRADE = 100  # articles: a first build of a large site, worth waiting for (see below)
+MANY_TO_GRADE = 100  # a first build grading this many: see ReadabilityCheck.worth_waiting_for
 EMBEDDED = {
     "script": "a script",
     "iframe": "an embedded frame",
@@ -670,6 +670,6 @@ def register():
     safe_messaging.register()
     signals.initialized.connect(start_listening)
     signals.initialized.connect(forget_unfinished)
-    signals.article_generator_init.connect(readability.start_graders)
+    signals.initialized.connect(readability.start_graders)
     signals.all_generators_finalized.connect(check_everything)
     signals.finalized.connect(add_readability_warnings)

@@ -130,12 +130,12 @@ class Grader:
 _graders = []  # kept between builds in one process, so the preview's next save finds one ready
 
 
-def start_graders(generator):
-    # article_generator_init: markdown_reader has already rendered a first build's articles
-    # on every core, so loading the dictionary does not slow that down. One worker is
-    # enough: it grades while the build process reads, checks and writes on one core, at
-    # 4 ms an article, and one dictionary fewer is 90 MB less memory.
-    if not generator.settings.get("BUILD_SHORTCUTS"):
+def start_graders(pelican):
+    # initialized: the dictionary loads while Pelican reads, so the worker is ready when
+    # the checks hand it the articles. One worker is enough: it grades while the build
+    # process checks and writes on one core, at 4 ms an article, and one dictionary fewer
+    # is 90 MB less memory.
+    if not pelican.settings.get("BUILD_SHORTCUTS"):
         return
     for grader in _graders:
         if grader.awaited:  # its answer belongs to a build that stopped before reading it
