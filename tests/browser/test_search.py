@@ -36,7 +36,7 @@ def test_a_search_with_no_match_says_so(visit):
     tab.get_by_role("searchbox").fill("zzqxnotaword")
     tab.keyboard.press("Enter")
     status = tab.get_by_role("status")
-    status.filter(has_text="No articles match").wait_for()
+    status.filter(has_text="No page matches").wait_for()
     assert tab.locator("[data-search-results] li").count() == 0
 
 
@@ -85,11 +85,11 @@ def test_a_search_on_a_large_site_finds_matches_in_every_part_of_its_index(
         tab.on("pageerror", lambda error: errors.append(str(error)))
         with serve(output) as address:
             tab.goto(f"{address}/search/?q=quillwort")
-            tab.get_by_role("status").filter(has_text="8 articles match").wait_for()
+            tab.get_by_role("status").filter(has_text="8 pages match").wait_for()
             links = tab.locator("[data-search-results] a")
             hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
             tab.goto(f"{address}/search/?q=elmwood")
-            tab.get_by_role("status").filter(has_text="1 article matches").wait_for()
+            tab.get_by_role("status").filter(has_text="1 page matches").wait_for()
         assert hrefs == {f"/articles/note-{number}/" for number in range(1, 9)}
         assert not errors
     finally:
@@ -125,7 +125,7 @@ def test_search_results_lead_to_the_right_pages_when_the_site_lives_in_a_folder(
         tab = context.new_page()
         with serve(host, port=port) as address:
             tab.goto(f"{address}/clinic/search/?q=quillwort")
-            tab.get_by_role("status").filter(has_text="4 articles match").wait_for()
+            tab.get_by_role("status").filter(has_text="4 pages match").wait_for()
             links = tab.locator("[data-search-results] a")
             hrefs = {links.nth(i).get_attribute("href") for i in range(links.count())}
         assert hrefs == {f"/clinic/articles/note-{number}/" for number in range(1, 5)}

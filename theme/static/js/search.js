@@ -62,11 +62,12 @@ async function search(query) {
   const found = index ? await index.search(query) : { results: [] };
   const pages = await Promise.all(found.results.slice(0, 20).map((result) => result.data()));
   results.append(...pages.map(resultItem));
+  // The index holds the pages (About, Contact…) as well as the articles.
   const count = found.results.length;
   say(
     count === 0
-      ? `No articles match “${query}”. Try another word.`
-      : `${count} ${count === 1 ? "article matches" : "articles match"} “${query}”.`,
+      ? `No page matches “${query}”. Try another word.`
+      : `${count} ${count === 1 ? "page matches" : "pages match"} “${query}”.`,
   );
 }
 
