@@ -175,13 +175,16 @@ class SiteMarkdownReader(MarkdownReader):
         return output
 
 
-def _render_file(path):
-    try:
-        with pelican_open(path) as text:
-            return digest(text), _worker_renderer.render(text)
-    except (OSError, UnicodeError):
-        # Left to the usual read, whose failure the content checks explain in plain words.
-        return None
+def _render_files(paths):
+    """(digest of the text, Rendered) for each file that can be read."""
+    rendered = []
+    for path in paths:
+        try:
+            with pelican_open(path) as text:
+                rendered.append((digest(text), _worker_renderer.render(text)))
+        except (OSError, UnicodeError):
+            pass  # left to the usual read, whose failure the checks explain in plain words
+    return rendered
 
 
 def prerender(generator):
@@ -206,10 +209,19 @@ def prerender(generator):
     if workers < 2:
         return
     _worker_renderer = reader.renderer
+    size = max(1, len(missing) // (workers * 16))
+    chunks = [missing[start : start + size] for start in range(0, len(missing), size)]
+    # The build process renders too, one worker fewer holding a copy of it in memory.
     # fork: the workers inherit the settings and the renderer instead of pickling them.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        chunk = max(1, len(missing) // (workers * 8))
-        _prerendered.update(filter(None, pool.map(_render_file, missing, chunksize=chunk)))
+    with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+        futures = [pool.submit(_render_files, chunk) for chunk in chunks]
+        # It takes chunks from the end that no worker has begun, until they meet.
+        for future, chunk in zip(reversed(futures), reversed(chunks), strict=True):
+            if future.cancel():
+                _prerendered.update(_render_files(chunk))
+        for future in futures:
+            if not future.cancelled():
+                _prerendered.update(future.result())
 
 
 def forget_prerendered(pelican):
