@@ -49,6 +49,8 @@ def site_today(settings):
 
 def parse_date(value):
     """Return the datetime written as `value`, or None when it is not in an accepted form."""
+    if not value:  # most articles leave Reviewed and NextReview out: strptime would fail slowly
+        return None
     for date_format in DATE_FORMATS:
         try:
             return datetime.datetime.strptime(value, date_format)
