@@ -538,9 +538,9 @@ class ReadabilityCheck:
         self.grading = self.cache.start_grading([source.html or "" for source in self.articles])
 
     def worth_waiting_for(self):
-        # A first build grades every article, then Pagefind indexes every page, two parts
-        # at a time: the last grades cost little to wait for, and letting the worker go
-        # leaves Pagefind its memory. After an edit the worker may still be grading, and
+        # A first build grades every article, then Pagefind indexes every page on both
+        # cores: the last grades cost little to wait for, and letting the worker go leaves
+        # Pagefind its memory. After an edit the worker may still be grading, and
         # the index is better built meanwhile.
         return self.grading.ready() or self.grading.count >= MANY_TO_GRADE
 
