@@ -67,6 +67,9 @@ def test_a_fast_rebuild_after_edits_equals_a_plain_build_from_nothing(tmp_path):
     build(content, fast, shortcuts=True)  # nothing changed
     edit_one_article(content, ARTICLES, "second, longer: " + "more words " * 300)
     build(content, fast, shortcuts=True)  # only its text: same length, same reading time
+    about = content / "pages" / "about.md"  # a page, not an article: indexed all the same
+    about.write_text(about.read_text("utf-8") + "\n\nA sentence added to the About page.\n")
+    build(content, fast, shortcuts=True)
 
     plain = tmp_path / "plain"
     build(content, plain, shortcuts=False)
@@ -78,3 +81,4 @@ def test_a_fast_rebuild_after_edits_equals_a_plain_build_from_nothing(tmp_path):
     assert different == []
     lists = b"".join(plain_files[name] for name in plain_files if name.startswith("page/"))
     assert b"Note: a new summary for the third" in lists
+    assert b"A sentence added to the About" in plain_files["about/index.html"]
