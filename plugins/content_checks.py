@@ -59,7 +59,6 @@ STANDARD_TEMPLATES = {
     "tag",
     "tags",
 }
-MANY_TO_GRADE = 100  # a first build grading this many: see ReadabilityCheck.worth_waiting_for
 EMBEDDED = {
     "script": "a script",
     "iframe": "an embedded frame",
@@ -169,19 +168,14 @@ _unfinished = []  # (this build's warnings, where the grades' warnings go, the g
 
 
 def add_readability_warnings(pelican):
-    # finalized, before the search index. Grades not worth waiting for now are waited for
-    # after the index is built (plugins.runner).
-    if all(check.worth_waiting_for() for _, _, check in _unfinished):
-        wait_for_readability_warnings()
-        if not pelican.settings.get("PREVIEW"):  # the preview keeps it for the next save
-            readability.stop_graders()
-
-
-def wait_for_readability_warnings():
-    """Add the readability warnings to this build's warnings, once the grades are in."""
+    # finalized, before the search index. The worker has graded while the pages were
+    # written; the last grades cost little to wait for, and letting the worker go leaves
+    # Pagefind its memory. The preview keeps it for the next save.
     while _unfinished:
         problems, at, readability_check = _unfinished.pop()
         problems[at:at] = readability_check.problems()
+    if not pelican.settings.get("PREVIEW"):
+        readability.stop_graders()
 
 
 def forget_unfinished(pelican):
@@ -536,13 +530,6 @@ class ReadabilityCheck:
         self.cache = readability.GradeCache(settings["CACHE_PATH"])
         self.articles = [source for source in sources if source.kind == "article"]
         self.grading = self.cache.start_grading([source.html or "" for source in self.articles])
-
-    def worth_waiting_for(self):
-        # A first build grades every article, then Pagefind indexes every page on both
-        # cores: the last grades cost little to wait for, and letting the worker go leaves
-        # Pagefind its memory. After an edit the worker may still be grading, and
-        # the index is better built meanwhile.
-        return self.grading.ready() or self.grading.count >= MANY_TO_GRADE
 
     def problems(self):
         problems = _readability_problems(self.articles, self.grading.grades(), self.target)

@@ -18,7 +18,6 @@ import json
 import marshal
 import os
 import re
-import select
 import subprocess
 import sys
 from dataclasses import asdict, dataclass
@@ -153,9 +152,6 @@ class Grader:
         self.process.stdin.write(json.dumps(htmls) + "\n")
         self.process.stdin.flush()
 
-    def answered(self):
-        return bool(select.select([self.process.stdout], [], [], 0)[0])
-
     def receive(self):
         line = self.process.stdout.readline()
         if not line:
@@ -209,10 +205,6 @@ class Grading:
         except (OSError, ValueError):  # a worker died (out of memory, say): grade here instead
             stop_graders()
             self.workers = []
-
-    def ready(self):
-        """Whether the grades can be had without waiting for the workers."""
-        return all(worker.answered() for worker in self.workers)
 
     def grades(self):
         if self.workers:
@@ -280,14 +272,6 @@ class CachedGrading:
             key: html for key, html in zip(self.keys, htmls, strict=True) if key not in cache.grades
         }
         self.grading = Grading(list(self.missing.values())) if self.missing else None
-
-    def ready(self):
-        return self.grading is None or self.grading.ready()
-
-    @property
-    def count(self):
-        """How many articles the workers are grading."""
-        return len(self.missing) if self.grading is not None else 0
 
     def grades(self):
         """The grades in order, None for a text too short to grade fairly; waits if need be."""

@@ -16,7 +16,6 @@ from plugins.content_checks import (
     ContentProblems,
     pelican_messages,
     report,
-    wait_for_readability_warnings,
 )
 
 
@@ -69,7 +68,6 @@ def _build(settings_file, overrides=None, check_only=False):
             "Run `invoke check` first; if it finds nothing, pass this line on to whoever "
             f"maintains the site:\n  {type(error).__name__}: {error}"
         ) from None
-    wait_for_readability_warnings()  # grades that were not in before the search index was built
     late = [record.getMessage() for record in pelican_messages.records]
     if late:
         raise BuildFailed(
