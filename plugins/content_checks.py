@@ -142,7 +142,7 @@ def check_everything(generators):
         problems += check_content(source, sources, content_root)
         problems += check_wording(source)
         problems += check_template(source, settings)
-    # Grades only ever give advice: the workers grade while the site is written, and their
+    # Grades only ever give advice: the worker grades while the site is written, and their
     # warnings join the others, in this place, when the writing is done.
     readability_check = ReadabilityCheck(sources.values(), settings)
     readability_at = len(problems)
@@ -522,7 +522,7 @@ def check_wording(source):
 class ReadabilityCheck:
     """Warnings about articles that read above the target school grade; they never block.
 
-    The workers grade while the build goes on, until the warnings are asked for.
+    The worker grades while the build goes on, until the warnings are asked for.
     """
 
     def __init__(self, sources, settings):

@@ -191,42 +191,28 @@ atexit.register(stop_graders)  # the preview keeps its worker between saves unti
 
 
 class Grading:
-    """Grades on their way: each worker grades an equal share while the build goes on.
+    """Grades on their way: the worker grades while the build goes on.
 
-    Graded here, in order, when there are no workers or they fail.
+    Graded here, in order, when there is no worker or it fails.
     """
 
     def __init__(self, htmls):
         self.htmls = htmls
-        self.workers = _graders[: len(htmls)]
-        try:
-            for worker, share in zip(self.workers, _shares(htmls, len(self.workers)), strict=True):
-                worker.send(share)
-        except (OSError, ValueError):  # a worker died (out of memory, say): grade here instead
-            stop_graders()
-            self.workers = []
+        self.worker = _graders[0] if _graders and htmls else None
+        if self.worker is not None:
+            try:
+                self.worker.send(htmls)
+            except (OSError, ValueError):  # the worker died (out of memory, say): grade here
+                stop_graders()
+                self.worker = None
 
     def grades(self):
-        if self.workers:
+        if self.worker is not None:
             try:
-                graded = [worker.receive() for worker in self.workers]
+                return self.worker.receive()
             except (OSError, EOFError, ValueError):
                 stop_graders()
-            else:
-                found = [None] * len(self.htmls)
-                for number, share in enumerate(graded):
-                    found[number :: len(self.workers)] = share
-                return found
         return [grade_html(html) for html in self.htmls]
-
-
-def _shares(items, count):
-    return [items[number::count] for number in range(count)]
-
-
-def _grade_htmls(htmls):
-    """Grade in the workers, each taking an equal share; here if there are none or they fail."""
-    return Grading(htmls).grades()
 
 
 class GradeCache:
@@ -249,7 +235,7 @@ class GradeCache:
         return self.start_grading(htmls).grades()
 
     def start_grading(self, htmls):
-        """Send the texts without a grade to the workers; the build goes on meanwhile."""
+        """Send the texts without a grade to the worker; the build goes on meanwhile."""
         return CachedGrading(self, htmls)
 
     def save(self):
@@ -262,7 +248,7 @@ class GradeCache:
 
 
 class CachedGrading:
-    """The grades of articles' HTML: those in the cache at once, the others from the workers."""
+    """The grades of articles' HTML: those in the cache at once, the others from the worker."""
 
     def __init__(self, cache, htmls):
         self.cache = cache

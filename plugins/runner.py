@@ -11,12 +11,7 @@ from pelican.contents import Content
 from pelican.settings import read_settings
 from pelican.utils import memoized
 
-from plugins.content_checks import (
-    CheckFinished,
-    ContentProblems,
-    pelican_messages,
-    report,
-)
+from plugins.content_checks import CheckFinished, ContentProblems, pelican_messages, report
 
 
 class BuildFailed(Exception):

@@ -1,4 +1,4 @@
-"""Readability grades are the same whether the build grades articles itself or in its workers."""
+"""Readability grades are the same whether the build grades articles itself or in its worker."""
 
 import json
 import subprocess
@@ -17,7 +17,7 @@ def article_html(path):
     return markdown.markdown(path.read_text(encoding="utf-8").split("\n\n", 1)[1])
 
 
-def test_workers_give_the_clinician_the_same_grades_as_the_build_itself():
+def test_the_worker_gives_the_clinician_the_same_grades_as_the_build_itself():
     htmls = [
         article_html(FIXTURES / "mistakes" / "hard-to-read.md"),
         article_html(ROOT / "content" / "articles" / f"{KAP}.md"),
@@ -25,9 +25,9 @@ def test_workers_give_the_clinician_the_same_grades_as_the_build_itself():
     ]
     expected = [readability.grade_html(html) for html in htmls]
     assert expected[0]["flesch_kincaid"] > 12 and expected[2] is None
-    readability._graders[:] = [readability.Grader(), readability.Grader()]
+    readability._graders[:] = [readability.Grader()]
     try:
-        assert readability._grade_htmls(htmls) == expected
+        assert readability.Grading(htmls).grades() == expected
     finally:
         readability.stop_graders()
 
@@ -55,8 +55,8 @@ def syllables_of_every_word(how):
     return json.loads(counted.stdout)
 
 
-def test_the_workers_count_the_syllables_of_every_word_as_textstat_does():
-    # The workers load a cut-down pronouncing dictionary; grades hang on syllable counts.
+def test_the_worker_counts_the_syllables_of_every_word_as_textstat_does():
+    # The worker loads a cut-down pronouncing dictionary; grades hang on syllable counts.
     by_textstat = syllables_of_every_word("textstat")
     assert len(by_textstat) > 100_000
     assert syllables_of_every_word("worker") == by_textstat
@@ -67,12 +67,12 @@ def test_grading_carries_on_here_when_a_worker_dies():
     worker = readability.Grader()
     worker.stop()
     readability._graders[:] = [worker]
-    assert readability._grade_htmls(htmls) == [readability.grade_html(htmls[0])]
+    assert readability.Grading(htmls).grades() == [readability.grade_html(htmls[0])]
     assert readability._graders == []
 
 
 def test_the_next_build_gets_its_own_grades_after_one_stopped_before_reading_them(tmp_path):
-    # The preview builds again and again in one process with the same workers: a build
+    # The preview builds again and again in one process with the same worker: a build
     # that fails while its pages are written never reads the grades it sent for.
     hard = article_html(FIXTURES / "mistakes" / "hard-to-read.md")
     kap = article_html(ROOT / "content" / "articles" / f"{KAP}.md")
