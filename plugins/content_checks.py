@@ -137,14 +137,14 @@ def check_everything(generators):
             problems.append(unreadable)
         else:
             sources[_key(path)] = source
+    # Grades only ever give advice: the worker grades while the other checks run and the
+    # site is written, and their warnings join the others, in this place, at the end.
+    readability_check = ReadabilityCheck(sources.values(), settings)
     for source in sources.values():
         problems += validate(source.shown, source.text, source.kind, today=today)
         problems += check_content(source, sources, content_root)
         problems += check_wording(source)
         problems += check_template(source, settings)
-    # Grades only ever give advice: the worker grades while the site is written, and their
-    # warnings join the others, in this place, when the writing is done.
-    readability_check = ReadabilityCheck(sources.values(), settings)
     readability_at = len(problems)
     problems += check_duplicates(contents.values(), content_root)
     problems += check_links_to_drafts(sources, contents, content_root, settings)

@@ -1,6 +1,10 @@
 """Typogrify makes the prose look right without touching code, attributes or the contents list."""
 
-from tests.conftest import build, read_page
+from markdown import Markdown
+from pelican.settings import read_settings
+
+from plugins import markdown_reader
+from tests.conftest import ROOT, build, read_page
 
 ARTICLE = (
     """Title: "Quotes" -- and Dashes
@@ -62,3 +66,32 @@ def test_contents_list_matches_the_typeset_headings_and_their_anchors(minimal_co
     entries = {a["href"][1:]: a.get_text() for a in soup.select(".ps-toc a")}
     assert entries == headings
     assert "“worry”" in entries["why-worry-loops"]
+
+
+# Each run of text between tags calls for one typography step, in one of its forms.
+EVERY_STEP = [
+    '<p>"foo" -- bar --- baz - qux</p>',
+    "<p>He said, \"'Quoted' words in a larger quote.\" <i>Back in the '80s, 'twas fine.</i></p>",
+    "<p>Wait... <i>what. . .</i> <i>and then.. nothing. .</i></p>",
+    "<p>``Backticks'' <i>``opened,</i> <i>and `single' ones,</i> <i>and two '' apart.</i></p>",
+    '<p>Escaped \\"quotes\\", <i>\\-\\- dashes,</i> <i>\\.\\.\\. dots,</i> <i>\\`ticks</i></p>',
+    '<p>&quot;Entities&quot; &nbsp;"spaced" &#8211;\'dashed\' &mdash;"named"</p>',
+    "<p>One & two</p>",  # typogrify's amp step looks at a whole paragraph at once
+    "<p>One &#38; two</p>",
+    "<p>One&nbsp;&amp;&nbsp;two</p>",
+    '<p><em>\'</em>s and x<b>"</b> and <a href="#">it</a>\'s, <code>"kept" -- as is</code></p>',
+]
+
+
+def test_the_quick_typography_sets_every_quote_dash_and_ampersand_as_typogrify_does(monkeypatch):
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    sources = [*ROOT.glob("content/**/*.md"), *(ROOT / "tests" / "fixtures").glob("**/*.md")]
+    htmls = EVERY_STEP + [Markdown(**settings["MARKDOWN"]).convert(ARTICLE)]
+    htmls += [Markdown(**settings["MARKDOWN"]).convert(path.read_text()) for path in sources]
+    quick = [markdown_reader.typeset(html, settings) for html in htmls]
+    # Now typogrify as published: every step on every run of text.
+    for module, steps in markdown_reader.STEP_NEEDLES.items():
+        for name in steps:
+            monkeypatch.setattr(module, name, getattr(module, name).__wrapped__)
+    assert quick == [markdown_reader.typeset(html, settings) for html in htmls]
+    assert "&#8220;foo&#8221; &#8212;" in quick[0]  # the steps still run where they apply
