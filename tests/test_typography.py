@@ -87,7 +87,10 @@ def test_the_quick_typography_sets_every_quote_dash_and_ampersand_as_typogrify_d
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     sources = [*ROOT.glob("content/**/*.md"), *(ROOT / "tests" / "fixtures").glob("**/*.md")]
     htmls = EVERY_STEP + [Markdown(**settings["MARKDOWN"]).convert(ARTICLE)]
-    htmls += [Markdown(**settings["MARKDOWN"]).convert(path.read_text()) for path in sources]
+    htmls += [
+        Markdown(**settings["MARKDOWN"]).convert(path.read_text(encoding="utf-8"))
+        for path in sources
+    ]
     quick = [markdown_reader.typeset(html, settings) for html in htmls]
     # Now typogrify as published: every step on every run of text.
     for module, steps in markdown_reader.STEP_NEEDLES.items():
