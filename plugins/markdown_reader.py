@@ -11,6 +11,7 @@ both builds byte for byte.
 """
 
 import functools
+import gc
 import hashlib
 import json
 import logging
@@ -254,15 +255,23 @@ def prerender(generator):
     ]
     # The build process renders too, one worker fewer holding a copy of it in memory.
     # fork: the workers inherit the settings and the renderer instead of pickling them.
-    with ProcessPoolExecutor(workers - 1, mp_context=multiprocessing.get_context("fork")) as pool:
-        futures = [pool.submit(_render_files, chunk) for chunk in chunks]
-        # It takes chunks from the end that no worker has begun, until they meet.
-        for future, chunk in zip(reversed(futures), reversed(chunks), strict=True):
-            if future.cancel():
-                _prerendered.update(_render_files(chunk))
-        for future in futures:
-            if not future.cancelled():
-                _prerendered.update(future.result())
+    # Frozen objects are left alone by the collector, so the forked worker never copies the
+    # pages that hold them just to mark them: 11 to 13 MB less at 100 files (PSS).
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            workers - 1, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
+            futures = [pool.submit(_render_files, chunk) for chunk in chunks]
+            # It takes chunks from the end that no worker has begun, until they meet.
+            for future, chunk in zip(reversed(futures), reversed(chunks), strict=True):
+                if future.cancel():
+                    _prerendered.update(_render_files(chunk))
+            for future in futures:
+                if not future.cancelled():
+                    _prerendered.update(future.result())
+    finally:
+        gc.unfreeze()
 
 
 def forget_prerendered(pelican):
