@@ -47,11 +47,11 @@ logger = logging.getLogger("pelican.readers")  # Pelican's name, so the checks s
 
 
 def _only_when_text_holds(*needles):
-    """Skip a typography step on text it cannot change: each of its patterns needs a needle.
+    """Skip a typography step on text it cannot change: every pattern it has needs a needle.
 
     smartypants runs every step on every run of text between two tags, about 2,600
     regular expressions per article, though most runs hold no quote, dash or ellipsis.
-    Skipping those halves typogrify's time; `test_typography` proves the output the same.
+    Skipping those halves typogrify's time; tests/test_typography.py proves the output the same.
     """
 
     def wrap(step):
