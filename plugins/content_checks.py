@@ -168,9 +168,9 @@ _unfinished = []  # (this build's warnings, where the grades' warnings go, the g
 
 
 def add_readability_warnings(pelican):
-    # finalized, before the search index. The worker has graded while the pages were
-    # written; the last grades cost little to wait for, and letting the worker go leaves
-    # Pagefind its memory. The preview keeps it for the next save.
+    # finalized, before the search index. The worker has graded while the checks ran and
+    # the pages were written; the last grades cost little to wait for, and letting the
+    # worker go leaves Pagefind its memory. The preview keeps it for the next save.
     while _unfinished:
         problems, at, readability_check = _unfinished.pop()
         problems[at:at] = readability_check.problems()

@@ -170,7 +170,7 @@ _graders = []  # kept between builds in one process, so the preview's next save 
 def start_graders(pelican):
     # initialized: the dictionary loads while Pelican reads, so the worker is ready when
     # the checks hand it the articles. One worker is enough: it grades while the build
-    # process checks and writes on one core, at 4 ms an article, and each worker holds
+    # process checks and writes on one core, at 2 to 4 ms an article, and each worker holds
     # 30 MB or more.
     if not pelican.settings.get("BUILD_SHORTCUTS"):
         return
