@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.conftest import KAP_ARTICLE
+
 pytestmark = pytest.mark.browser
 
 SIDEWAYS_OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -47,3 +49,33 @@ def test_page_stays_readable_at_200_percent_zoom(browser, site_url, page):
         assert smallest >= 14, "some text is smaller than 14 CSS px"
     finally:
         context.close()
+
+
+# Where each contents entry's bullet sits: a character put before the link shares the
+# bullet's line. How far it is from the top of the link's first line, in CSS px.
+BULLET_DRIFT = """() => [...document.querySelectorAll(".ps-toc li")].map((item) => {
+  const link = item.querySelector(":scope > a");
+  const probe = document.createElement("span");
+  probe.textContent = "\\u2060";  // a word joiner: no width
+  item.prepend(probe);
+  const first = document.createRange();
+  first.setStart(link.firstChild, 0);
+  first.setEnd(link.firstChild, 1);
+  const drift = probe.getBoundingClientRect().top - first.getBoundingClientRect().top;
+  probe.remove();
+  const lineHeight = parseFloat(getComputedStyle(link).lineHeight);
+  return {
+    entry: link.textContent,
+    // An entry wider than its line (one long word) starts below the probe: not this case.
+    wrapsWithin: link.offsetHeight > 1.5 * lineHeight && link.offsetWidth <= item.clientWidth,
+    drift,
+  };
+})"""
+
+
+@pytest.mark.parametrize("narrow_tab", [320], indirect=True, ids=["320px"])
+def test_a_contents_entry_that_wraps_keeps_its_bullet_beside_its_first_line(narrow_tab, site_url):
+    narrow_tab.goto(f"{site_url}/{KAP_ARTICLE.removesuffix('index.html')}")
+    wrapped = [entry for entry in narrow_tab.evaluate(BULLET_DRIFT) if entry["wrapsWithin"]]
+    assert wrapped, "no entry wraps at 320 px to try it on"
+    assert [entry["entry"] for entry in wrapped if abs(entry["drift"]) > 4] == []
