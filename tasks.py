@@ -25,9 +25,7 @@ HOST = "localhost"
 PORT = 8000
 
 sys.path.insert(0, str(ROOT))
-from plugins.content_checks import report  # noqa: E402
-from plugins.runner import BuildFailed  # noqa: E402
-from plugins.runner import build as run_build  # noqa: E402
+from plugins import runner  # noqa: E402  (it loads Pelican only when a build starts)
 
 
 def _overrides(content=None, output=None, drafts=False, preview=False):
@@ -47,14 +45,23 @@ def _overrides(content=None, output=None, drafts=False, preview=False):
 
 
 def _build(settings=SETTINGS, check_only=False, **overrides):
-    """Build (or check) and print the outcome; stop with the plain-language report on errors."""
+    """Build (or check) and print the outcome; stop with the plain-language report on errors.
+
+    Returns the report of the warnings, "" when there are none.
+    """
     try:
-        warnings = run_build(settings, _overrides(**overrides), check_only=check_only)
-    except BuildFailed as failure:
+        if check_only or overrides.get("preview"):
+            from plugins.content_checks import report
+
+            warnings = runner.build(settings, _overrides(**overrides), check_only=check_only)
+            warnings_report = report(warnings) if warnings else ""
+        else:
+            warnings_report = runner.build_then_index(settings, _overrides(**overrides))
+    except runner.BuildFailed as failure:
         raise Exit(f"\n{failure}\n", code=1) from None
-    if warnings:
-        print(f"\n{report(warnings)}\n")
-    return warnings
+    if warnings_report:
+        print(f"\n{warnings_report}\n")
+    return warnings_report
 
 
 @task(

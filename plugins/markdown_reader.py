@@ -257,6 +257,8 @@ def prerender(generator):
     # fork: the workers inherit the settings and the renderer instead of pickling them.
     # Frozen objects are left alone by the collector, so the forked worker never copies the
     # pages that hold them just to mark them: 11 to 13 MB less at 100 files (PSS).
+    # A build child of runner.build_then_index has frozen its parent's objects already.
+    frozen_before = gc.get_freeze_count()
     gc.freeze()
     try:
         with ProcessPoolExecutor(
@@ -271,7 +273,8 @@ def prerender(generator):
                 if not future.cancelled():
                     _prerendered.update(future.result())
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
 
 
 def forget_prerendered(pelican):

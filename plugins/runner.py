@@ -1,17 +1,16 @@
-"""Runs Pelican in this process and turns its outcome into plain words.
+"""Runs Pelican and turns its outcome into plain words.
 
 `invoke build`, `check`, `livereload` and `publish` all come through here, so
 each of them applies the same checks and treats any warning as a failure.
+Pelican is imported only where a build starts: `build_then_index` indexes the site
+in a process that never loads it.
 """
 
+import gc
 import logging
-
-from pelican import Pelican
-from pelican.contents import Content
-from pelican.settings import read_settings
-from pelican.utils import memoized
-
-from plugins.content_checks import CheckFinished, ContentProblems, pelican_messages, report
+import os
+import pickle
+import sys
 
 
 class BuildFailed(Exception):
@@ -24,6 +23,9 @@ def forget_previous_build():
     `invoke livereload` builds again and again in one process: without this, each
     rebuild holds on to all the articles of the previous ones, and gets slower.
     """
+    from pelican.contents import Content
+    from pelican.utils import memoized
+
     for attribute in vars(Content).values():
         if isinstance(attribute, memoized):
             attribute.cache.clear()
@@ -38,6 +40,11 @@ def build(settings_file, overrides=None, check_only=False):
 
 
 def _build(settings_file, overrides=None, check_only=False):
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from plugins.content_checks import CheckFinished, ContentProblems, pelican_messages, report
+
     # Pelican's own messages go to the checks, which explain them in plain words.
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.setLevel(logging.WARNING)
@@ -69,3 +76,59 @@ def _build(settings_file, overrides=None, check_only=False):
             "Pelican reported a problem while writing the site:\n  " + "\n  ".join(late)
         )
     return settings.get("CONTENT_WARNINGS", [])
+
+
+def build_then_index(settings_file, overrides=None):
+    """Build in a child process, then index the site for search here, once the child is gone.
+
+    Returns the report of the build's warnings, "" when there are none. By the time its
+    pages are written a build holds every article several times over, and Pagefind beside
+    it was a large site's peak memory. The child gives all of it back when it exits, and
+    this process, which never loads Pelican, holds little more than invoke while Pagefind
+    runs (benchmarks/README.md). For a process that builds once, such as `invoke build`;
+    the preview builds again and again in one process.
+    """
+    from plugins import search_index
+
+    reading, writing = os.pipe()
+    child = os.fork()
+    if child == 0:
+        os.close(reading)
+        _build_for_parent(settings_file, overrides, writing)  # never returns
+    os.close(writing)
+    with os.fdopen(reading, "rb") as pipe:
+        outcome = pipe.read()  # before waiting: a long report would fill the pipe
+    os.waitpid(child, 0)
+    if not outcome:
+        raise BuildFailed("The build stopped before it finished; the site was not updated.")
+    failure, warnings_report, indexing = pickle.loads(outcome)
+    if failure:
+        raise BuildFailed(failure)
+    try:
+        search_index.Indexing(*indexing).run()
+    except search_index.SearchIndexFailed as error:
+        raise BuildFailed(str(error)) from None
+    return warnings_report
+
+
+def _build_for_parent(settings_file, overrides, writing):
+    """In the child: build, send the parent (failure, report, index plan), and exit."""
+    outcome = b""
+    try:
+        # The collector never marks what the parent shares, so those pages stay shared.
+        gc.freeze()
+        from plugins import search_index
+        from plugins.content_checks import report
+
+        try:
+            warnings = build(settings_file, {**(overrides or {}), "INDEX_AFTER_BUILD": True})
+            outcome = (None, report(warnings) if warnings else "", search_index.planned)
+        except BuildFailed as failure:
+            outcome = (str(failure), "", None)
+        outcome = pickle.dumps(outcome)
+    finally:
+        with os.fdopen(writing, "wb") as pipe:
+            pipe.write(outcome)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)  # nothing of the parent's (invoke, atexit) may run twice

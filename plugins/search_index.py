@@ -28,7 +28,6 @@ import zlib
 from importlib.metadata import version
 
 import pagefind_bin
-from pelican import signals
 
 PARTS_LIST = "parts.json"
 CONFIG_FILE = "pagefind.json"
@@ -176,6 +175,7 @@ class Indexing:
 
 
 _background = None  # the preview's indexing, still running or finished
+planned = None  # what a build with INDEX_AFTER_BUILD leaves to its parent process
 
 
 def stop_outdated_index(pelican=None):
@@ -187,11 +187,15 @@ def stop_outdated_index(pelican=None):
 
 def index(pelican):
     # `finalized` runs once every page is written, for development and publish builds alike.
-    global _background
+    global _background, planned
     if pelican.settings.get("CHECK_ONLY"):
         return
     stop_outdated_index()
     indexing = plan_indexing(pelican.output_path, pelican.settings)
+    if pelican.settings.get("INDEX_AFTER_BUILD"):
+        # runner.build_then_index: the parent runs it once this process has exited.
+        planned = (indexing.output_path, indexing.jobs, indexing.names)
+        return
     if pelican.settings.get("PREVIEW"):
         # Preview (invoke livereload): indexing can take longer than the rest of a
         # rebuild, so the page refreshes at once and search catches up a moment later.
@@ -217,6 +221,8 @@ def plan_indexing(output_path, settings):
 
 
 def register():
+    from pelican import signals  # here, so that runner.build_then_index never loads Pelican
+
     signals.initialized.connect(stop_outdated_index)
     atexit.register(stop_outdated_index)  # no Pagefind left writing once the preview stops
     signals.finalized.connect(index)
