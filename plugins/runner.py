@@ -90,6 +90,8 @@ def build_then_index(settings_file, overrides=None):
     """
     from plugins import search_index
 
+    sys.stdout.flush()  # else the child would print again what this process has not yet
+    sys.stderr.flush()
     reading, writing = os.pipe()
     child = os.fork()
     if child == 0:
@@ -100,12 +102,16 @@ def build_then_index(settings_file, overrides=None):
         outcome = pipe.read()  # before waiting: a long report would fill the pipe
     os.waitpid(child, 0)
     if not outcome:
-        raise BuildFailed("The build stopped before it finished; the site was not updated.")
+        raise BuildFailed(
+            "The build stopped before it finished, so the site may be incomplete. "
+            "Run the same command again."
+        )
     failure, warnings_report, indexing = pickle.loads(outcome)
     if failure:
         raise BuildFailed(failure)
     try:
-        search_index.Indexing(*indexing).run()
+        if indexing:  # None when the settings leave the search index out
+            search_index.Indexing(*indexing).run()
     except search_index.SearchIndexFailed as error:
         raise BuildFailed(str(error)) from None
     return warnings_report

@@ -98,9 +98,12 @@ def test_publish_to_a_folder_serves_the_checked_site_through_current(tmp_path, m
         str(minimal_content),
         "--output",
         str(staging),
+        env=without("PYTHONUNBUFFERED"),  # output to a pipe or a log is buffered
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "passed" in result.stdout
+    # The build runs in a process of its own, which must not print this process's words again.
+    assert result.stdout.count(f"Building {SITEURL} into") == 1
     assert files(folder / "current") == files(staging)
     assert SITEURL.encode() in (folder / "current" / "index.html").read_bytes()
