@@ -270,17 +270,13 @@ class Grading:
         self.htmls = htmls
         self.worker = worker if htmls else None
         if self.worker is not None:
-            try:
-                self.worker.send(htmls)
-            except (OSError, ValueError):  # the worker died (out of memory, say): grade here
-                stop_graders()
-                self.worker = None
+            self.worker.send(htmls)
 
     def grades(self):
         if self.worker is not None:
             try:
                 return self.worker.receive()
-            except (OSError, EOFError, ValueError):
+            except (OSError, EOFError, ValueError):  # it died (out of memory, say): grade here
                 stop_graders()
         return [grade_html(html) for html in self.htmls]
 
