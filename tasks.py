@@ -81,8 +81,8 @@ def check(c, content=None):
     """Check every article and page and list every problem, without building."""
     # Nothing is written; the output folder only decides where the build cache lives.
     output = Path(content).resolve().parent / "output" if content else None
-    warnings = _build(check_only=True, content=content, output=output)
-    if not warnings:
+    advice = _build(check_only=True, content=content, output=output)
+    if not advice:
         print("No problems found.")
     else:
         print("Nothing must be fixed: the site can be built. The suggestions above are advice.")
