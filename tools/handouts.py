@@ -6,6 +6,7 @@ Chromium prints with the site's print stylesheet and writes a tagged PDF with an
 so screen readers can read the handout as they read the page.
 """
 
+import datetime
 import re
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,17 +17,36 @@ from tools.browser import launch, serve
 
 # The link article.html writes: <a data-handout href="...">.
 HANDOUT_LINK = re.compile(r'<a data-handout href="(?P<href>[^"]+)"')
+# Chromium stamps a PDF with the second it printed it, so every run gave new bytes and every
+# deploy uploaded the handouts again. They carry the article's own last change instead, in
+# a stamp of the same length, so the offsets the PDF keeps to its parts stay true.
+PDF_STAMP = re.compile(rb"/(?P<name>CreationDate|ModDate) \(D:\d{14}[+-]\d\d'\d\d'\)")
+MODIFIED = re.compile(r'<meta property="article:modified_time" content="(?P<time>[^"]+)"')
+
+
+def pdf_stamp(iso_time):
+    """2026-11-26T00:00:00-08:00 as a PDF date: D:20261126000000-08'00'."""
+    moment = datetime.datetime.fromisoformat(iso_time)
+    offset = moment.strftime("%z") or "+0000"
+    return f"D:{moment:%Y%m%d%H%M%S}{offset[:3]}'{offset[3:5]}'"
+
+
+def stamp_with(path, iso_time):
+    stamp = pdf_stamp(iso_time).encode()
+    pdf = path.read_bytes()
+    path.write_bytes(PDF_STAMP.sub(lambda m: b"/" + m["name"] + b" (" + stamp + b")", pdf))
 
 
 def handout_links(output):
-    """(page, handout path) for every built page that links to a handout, drafts excepted."""
+    """(page, handout path, last change) for each page linking to a handout, drafts excepted."""
     for page in sorted(Path(output).rglob("*.html")):
         relative = page.relative_to(output).as_posix()
         if relative.startswith("drafts/"):
             continue
-        link = HANDOUT_LINK.search(page.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        link = HANDOUT_LINK.search(html)
         if link:
-            yield relative, urlsplit(link["href"]).path.lstrip("/")
+            yield relative, urlsplit(link["href"]).path.lstrip("/"), MODIFIED.search(html)["time"]
 
 
 def make_handouts(output):
@@ -46,7 +66,7 @@ def make_handouts(output):
             ),
         )
         tab.emulate_media(media="print", color_scheme="light")
-        for page, handout in handout_links(output):
+        for page, handout, modified in handout_links(output):
             tab.goto(f"{address}/{page.removesuffix('index.html')}", wait_until="load")
             target = output / handout
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -57,6 +77,7 @@ def make_handouts(output):
                 tagged=True,
                 outline=True,
             )
+            stamp_with(target, modified)
             written.append(target)
         browser.close()
     return written

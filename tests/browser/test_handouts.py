@@ -2,12 +2,15 @@
 
 import subprocess
 import sys
+import time
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from plugins.runner import build
+from tools.handouts import make_handouts
 
 pytestmark = pytest.mark.browser
 
@@ -76,3 +79,27 @@ def test_handout_is_printed_with_the_sites_print_style_not_as_a_bare_page(publis
         text = pdf_text(handout)
         assert "Skip to main content" not in text
         assert "Search the articles" not in text
+
+
+def test_a_handout_printed_again_is_the_same_file_so_a_deploy_leaves_it_alone(published):
+    handouts = sorted((published / "handouts").glob("*.pdf"))
+    before = [handout.read_bytes() for handout in handouts]
+    time.sleep(1.1)  # Chromium's own stamp counts seconds
+    make_handouts(published)
+    assert [handout.read_bytes() for handout in handouts] == before
+
+
+def test_a_handout_is_dated_by_the_articles_last_change_not_the_day_it_was_printed(published):
+    info = subprocess.run(
+        ["pdfinfo", "-isodates", str(published / "handouts" / f"{KAP}.pdf")],
+        capture_output=True,
+        text=True,
+    ).stdout
+    dates = dict(line.split(":", 1) for line in info.splitlines() if "Date:" in line)
+    page = (published / "articles" / KAP / "index.html").read_text(encoding="utf-8")
+    modified = datetime.fromisoformat(
+        page.split('property="article:modified_time" content="')[1].split('"')[0]
+    )
+    # pdfinfo writes the offset -08:00 as -08.
+    stamped = {name: datetime.fromisoformat(value.strip()) for name, value in dates.items()}
+    assert stamped == {"CreationDate": modified, "ModDate": modified}
