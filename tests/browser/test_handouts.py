@@ -10,7 +10,6 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.runner import build
-from tools.handouts import make_handouts
 
 pytestmark = pytest.mark.browser
 
@@ -29,6 +28,12 @@ def published(tmp_path_factory):
             ROOT / "publishconf.py",
             {"OUTPUT_PATH": str(output), "CACHE_PATH": str(output) + ".cache"},
         )
+    make_handouts(output)
+    return output
+
+
+def make_handouts(output):
+    """`invoke handouts`, in its own process: this one already runs the tests' browser."""
     result = subprocess.run(
         [sys.executable, "-m", "invoke", "handouts", "--output", str(output)],
         cwd=ROOT,
@@ -36,7 +41,6 @@ def published(tmp_path_factory):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    return output
 
 
 def pdf_text(path):
