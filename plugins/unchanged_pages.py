@@ -279,18 +279,18 @@ POST_LISTS = (
 )
 
 
-def remember_addresses(generators):
-    # all_generators_finalized: once everything is read no post's address changes, yet
-    # Pelican works it out from its settings again each time a page asks, about 20,000
-    # times while an edit at 1,000 articles is rebuilt. Its own override keeps the answer.
-    if not generators[0].settings.get("BUILD_SHORTCUTS"):
+def remember_addresses(generator):
+    # article_ and page_generator_finalized: once a generator has read its posts no post's
+    # address changes, yet Pelican works it out from its settings again each time a page
+    # asks, about 20,000 times while an edit at 1,000 articles is rebuilt, and the checks'
+    # search for duplicate addresses next. Pelican's own override keeps the answer.
+    if not generator.settings.get("BUILD_SHORTCUTS"):
         return
-    for generator in generators:
-        for name in POST_LISTS:
-            for post in getattr(generator, name, ()):
-                for key in ("url", "save_as"):
-                    if not hasattr(post, f"override_{key}"):
-                        setattr(post, f"override_{key}", getattr(post, key))
+    for name in POST_LISTS:
+        for post in getattr(generator, name, ()):
+            for key in ("url", "save_as"):
+                if not hasattr(post, f"override_{key}"):
+                    setattr(post, f"override_{key}", getattr(post, key))
 
 
 def forget_written_text(path, context):
@@ -305,6 +305,7 @@ def forget_written_text(path, context):
 
 def register():
     signals.get_writer.connect(use_writer)
-    signals.all_generators_finalized.connect(remember_addresses)
+    signals.article_generator_finalized.connect(remember_addresses)
+    signals.page_generator_finalized.connect(remember_addresses)
     signals.content_written.connect(forget_written_text)
     signals.finalized.connect(save_fingerprints)
