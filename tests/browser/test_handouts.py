@@ -82,7 +82,7 @@ def test_handout_is_printed_with_the_sites_print_style_not_as_a_bare_page(publis
     for handout in sorted((published / "handouts").glob("*.pdf")):
         text = pdf_text(handout)
         assert "Skip to main content" not in text
-        assert "Search the articles" not in text
+        assert "Search this site" not in text
 
 
 def test_a_handout_printed_again_is_the_same_file_so_a_deploy_leaves_it_alone(published):

@@ -16,7 +16,7 @@ def test_typing_ketamine_in_the_header_finds_the_kap_article(visit, width, schem
     # The local server sends the site's content security policy, so this also proves
     # that Pagefind runs under it ('wasm-unsafe-eval' and nothing looser).
     tab = visit.open("index.html")
-    tab.get_by_role("searchbox", name="Search the articles").fill("ketamine")
+    tab.get_by_role("searchbox", name="Search this site").fill("ketamine")
     tab.get_by_role("button", name="Search").click()
     tab.wait_for_url(re.compile(r"/search/\?q=ketamine$"))
     result = tab.locator("[data-search-results] a").first
@@ -61,7 +61,7 @@ def test_header_search_box_works_as_a_plain_form_without_javascript(browser, sit
     try:
         tab = context.new_page()
         tab.goto(f"{site_url}/about/")
-        tab.get_by_role("searchbox", name="Search the articles").fill("ketamine")
+        tab.get_by_role("searchbox", name="Search this site").fill("ketamine")
         tab.keyboard.press("Enter")
         tab.wait_for_url(re.compile(r"/search/\?q=ketamine$"))
         assert tab.get_by_text("Search needs JavaScript").is_visible()

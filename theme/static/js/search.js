@@ -1,4 +1,4 @@
-// Search the articles with Pagefind's index, which lives on this site in /pagefind/.
+// Search this site's articles and pages with Pagefind's index, kept here in /pagefind/.
 // A large site's index comes in parts (plugins/search_index.py): the first part's script
 // searches them all.
 // The page works without this script: it then says so and links to the archives and tags.
