@@ -81,13 +81,12 @@ for _module, _steps in STEP_NEEDLES.items():
         setattr(_module, _name, _only_when_text_holds(*_needles)(getattr(_module, _name)))
 
 
-def typeset(html, settings):
+def typeset(html, settings, widont=True):
     """Apply typogrify the way the site wants it: curly quotes, dashes, no orphaned last words."""
     smartypants.Attr.default = smartypants.Attr.set1 | smartypants.Attr.w
+    omitted = [*settings["TYPOGRIFY_OMIT_FILTERS"], *([] if widont else ["widont"])]
     return typogrify_filters.typogrify(
-        html,
-        settings["TYPOGRIFY_IGNORE_TAGS"],
-        **dict.fromkeys(settings["TYPOGRIFY_OMIT_FILTERS"], False),
+        html, settings["TYPOGRIFY_IGNORE_TAGS"], **dict.fromkeys(omitted, False)
     )
 
 
@@ -163,7 +162,9 @@ class Renderer:
             meta=meta,
             formatted=formatted,
             typeset=typeset_fields,
-            toc=typeset(toc, settings) if long_enough else "",
+            # Contents entries are short links in a narrow box: kept together, the last two
+            # words of one ran past it at 320 px, leaving its number alone on a line.
+            toc=typeset(toc, settings, widont=False) if long_enough else "",
             word_count=words,
         )
 

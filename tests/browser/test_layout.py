@@ -17,6 +17,29 @@ CLIPPED_TEXT = """() => [...document.querySelectorAll("body *")]
   })
   .map((element) => element.outerHTML.slice(0, 120))"""
 
+# Text that runs past the content box of the block that holds it, such as words a
+# non-breaking space keeps together on a line too narrow for them. Nothing is clipped
+# and the page does not scroll, yet the words spill over the box's padding and edge.
+TEXT_PAST_ITS_BOX = """() => {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const spilled = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent.trim()) continue;
+    let box = node.parentElement;
+    while (getComputedStyle(box).display.startsWith("inline")) box = box.parentElement;
+    const style = getComputedStyle(box);
+    const edges = box.getBoundingClientRect();
+    if (edges.width <= 1) continue;  // a label meant for screen readers
+    const left = edges.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft);
+    const right = edges.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight);
+    const text = document.createRange();
+    text.selectNodeContents(node);
+    if ([...text.getClientRects()].some((line) => line.left < left - 1 || line.right > right + 1))
+      spilled.push(node.textContent.trim().slice(0, 60));
+  }
+  return spilled;
+}"""
+
 
 @pytest.fixture
 def narrow_tab(browser, site_url, request):
@@ -32,6 +55,12 @@ def test_page_needs_no_sideways_scrolling_at_320_px(narrow_tab, site_url, page):
     narrow_tab.goto(f"{site_url}/{page.removesuffix('index.html')}")
     assert narrow_tab.evaluate(SIDEWAYS_OVERFLOW) <= 0
     assert not narrow_tab.evaluate(CLIPPED_TEXT)
+
+
+@pytest.mark.parametrize("narrow_tab", [320], indirect=True, ids=["320px"])
+def test_no_words_spill_out_of_their_box_at_320_px(narrow_tab, site_url, page):
+    narrow_tab.goto(f"{site_url}/{page.removesuffix('index.html')}")
+    assert narrow_tab.evaluate(TEXT_PAST_ITS_BOX) == []
 
 
 def test_page_stays_readable_at_200_percent_zoom(browser, site_url, page):
