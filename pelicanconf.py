@@ -174,7 +174,8 @@ AUTHOR_FEED_RSS = None
 PLUGIN_PATHS = ["."]
 PLUGINS = [
     "plugins.markdown_reader",
-    "plugins.content_checks",
+    "plugins.checks",
+    "plugins.safe_messaging",
     "plugins.theme_assets",
     "plugins.review_dates",
     "plugins.structured_data",
@@ -183,7 +184,6 @@ PLUGINS = [
     # let the readability worker go before Pagefind needs the memory.
     "plugins.search_index",
     "plugins.unchanged_pages",
-    "plugins.check_cache",
     "plugins.template_cache",
     "pelican.plugins.neighbors",
 ]

@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -50,8 +49,8 @@ def _build(settings=SETTINGS, check_only=False, **overrides):
     Returns the report of the warnings, "" when there are none.
     """
     try:
-        if check_only or overrides.get("preview"):
-            from plugins.content_checks import report
+        if check_only:
+            from plugins.checks.problem import report
 
             warnings = runner.build(settings, _overrides(**overrides), check_only=check_only)
             warnings_report = report(warnings) if warnings else ""
@@ -140,23 +139,6 @@ def rebuild(c):
     _build()
 
 
-class _SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves output/ the way a static host does, with the site's own 404 page."""
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-        return None
-
-
 @task(
     help={
         "port": f"The port to serve on (default {PORT}).",
@@ -167,41 +149,15 @@ def serve(c, port=PORT, output=OUTPUT):
     """Serve the built site at http://localhost:8000 until you press Ctrl+C."""
     if not (Path(output) / "index.html").is_file():
         raise Exit("There is no built site yet. Run `invoke build` first.")
-    handler = functools.partial(_SiteRequestHandler, directory=str(output))
+    from tools.serving import SiteRequestHandler
+
+    handler = functools.partial(SiteRequestHandler, directory=str(output))
     with http.server.ThreadingHTTPServer((HOST, int(port)), handler) as server:
         print(f"Serving the site at http://{HOST}:{port}/ (press Ctrl+C to stop)")
         try:
             server.serve_forever()
         except KeyboardInterrupt:
             pass
-
-
-def _instant_watcher(folders):
-    """A livereload watcher the system tells of changes at once, instead of looking every 0.8 s."""
-    import threading
-
-    import watchfiles
-    from livereload.watcher import Watcher
-    from tornado import ioloop
-
-    class InstantWatcher(Watcher):
-        def start(self, callback):
-            loop = ioloop.IOLoop.current()
-            paths = [str(folder) for folder in folders]
-            # Note every file's time now, so the first change rebuilds once, not "all new".
-            for path, watched in self._tasks.items():
-                self._task_mtimes = watched["mtimes"]
-                self.is_changed(path, watched["ignore"])
-            loop.add_callback(callback)  # sends livereload's own "server restarted" reload
-
-            def notify():
-                for _ in watchfiles.watch(*paths, recursive=True, step=20, rust_timeout=0):
-                    loop.add_callback(callback)
-
-            threading.Thread(target=notify, daemon=True).start()
-            return True  # livereload then does not poll as well
-
-    return InstantWatcher()
 
 
 @task(
@@ -213,52 +169,12 @@ def _instant_watcher(folders):
 )
 def livereload(c, port=PORT, content=None, output=None):
     """Preview the site, drafts included, and refresh the browser whenever you save a change."""
-    from livereload import Server
-    from livereload.handlers import LiveReloadHandler
-
-    # livereload skips a browser refresh within 3 s of the last one, so a quick fix after a
-    # mistake would not show; the rebuild itself already runs once per batch of saves.
-    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
-    watched = Path(content or ROOT / "content").resolve()
-    served = Path(output or OUTPUT).resolve()
+    from tools.preview import preview
 
     content = Path(content).resolve() if content else ROOT / "content"
     output = Path(output).resolve() if output else OUTPUT
-
-    def rebuild_preview():
-        started = time.monotonic()
-        try:
-            _build(drafts=True, content=content, output=output, preview=True)
-        except Exit as failure:
-            # Keep serving the last good build; the next save tries again.
-            print(failure.message)
-            print(
-                "The preview still shows the last version without mistakes. Fix the problems "
-                "above and save: the browser refreshes by itself.",
-                flush=True,
-            )
-            return
-        except Exception as failure:  # whatever goes wrong, the preview keeps serving
-            print(
-                f"\nThe preview could not be rebuilt: {failure}\n"
-                "The preview still shows the last good version. Run `invoke check` for details.",
-                flush=True,
-            )
-            return
-        print(f"Updated the preview in {time.monotonic() - started:.1f} s.", flush=True)
-
-    rebuild_preview()
-    folders = (watched, ROOT / "theme", ROOT / "plugins", SETTINGS, PUBLISH_SETTINGS)
-    server = Server(watcher=_instant_watcher(folders))
-    for pattern in (
-        watched / "**" / "*",
-        ROOT / "theme" / "**" / "*",
-        ROOT / "plugins" / "*.py",
-        ROOT / "pelicanconf.py",
-    ):
-        server.watch(str(pattern), rebuild_preview)
-    print(f"Previewing at http://{HOST}:{port}/ — save a file and the page refreshes.", flush=True)
-    server.serve(host=HOST, port=int(port), root=str(served))
+    overrides = _overrides(content=content, output=output, drafts=True, preview=True)
+    preview(SETTINGS, overrides, content, output, HOST, int(port))
 
 
 @task(help={"siteurl": "The public address to build for (default http://localhost:8000)."})

@@ -21,7 +21,6 @@ PLUGINS = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
 VARIANTS = {
     "everything on": {},
     "no unchanged-page skipping": {"PLUGINS": [p for p in PLUGINS if "unchanged" not in p]},
-    "no remembered check findings": {"PLUGINS": [p for p in PLUGINS if "check_cache" not in p]},
     "gzip-compressed cache (Pelican's default)": {"GZIP_CACHE": True},
     "BUILD_SHORTCUTS = False (serial, nothing skipped)": {"BUILD_SHORTCUTS": False},
 }

@@ -21,14 +21,16 @@ STARTED = time.perf_counter()
 from pelican import generators  # noqa: E402
 
 import tasks  # noqa: E402
-from plugins import content_checks, markdown_reader, runner, search_index  # noqa: E402
+from plugins import markdown_reader, runner, search_index  # noqa: E402
+from plugins.checks import run as checks  # noqa: E402
+from plugins.checks.rules import readability  # noqa: E402
 
 STAGES = [
     (markdown_reader, "prerender", "Markdown in worker processes (files the cache lacks)"),
     (generators.ArticlesGenerator, "generate_context", "Pelican reads the articles"),
     (generators.PagesGenerator, "generate_context", "Pelican reads the pages"),
-    (content_checks, "check_everything", "content checks"),
-    (content_checks.ReadabilityCheck, "problems", "waiting for readability grades"),
+    (checks, "check_everything", "content checks"),
+    (readability.Grading, "problems", "waiting for readability grades"),
     (generators.ArticlesGenerator, "generate_output", "writing article and list pages"),
     (generators.PagesGenerator, "generate_output", "writing pages"),
     (search_index, "index", "Pagefind search index"),

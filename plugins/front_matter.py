@@ -12,30 +12,13 @@ import zoneinfo
 from dataclasses import dataclass
 from pathlib import Path
 
+from plugins.checks.problem import Problem
+
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M")
 DATE_HINT = "YYYY-MM-DD, for example 2026-11-26 (a time is optional: 2026-11-26 09:30)"
 SUMMARY_LIMIT = 200
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FIELD_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):\s*(.*?)\s*$")
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One mistake in one file, explained for someone who is not a programmer."""
-
-    severity: str  # "error" stops the build; "warning" is advice
-    file: str
-    line: int | None
-    field: str
-    what: str
-    fix: str
-
-    def sort_key(self):
-        return (self.severity != "error", self.file, self.line or 0, self.field)
-
-    def __str__(self):
-        where = f"{self.file}, line {self.line}" if self.line else self.file
-        return f"{where} ({self.field})\n    {self.what}\n    How to fix: {self.fix}"
 
 
 def site_today(settings):
@@ -221,11 +204,12 @@ def read_front_matter(text):
     return FrontMatter(values, lines, names, number + 1)
 
 
-def kind_of(source_path, content_root):
-    """Say whether a source file is an article or a page, from the folder it is in."""
+def kind_of(source_path, content_root, page_paths=("pages",)):
+    """Say whether a source file is an article or a page, from the folder (PAGE_PATHS) it is in."""
     absolute = Path(os.path.normpath(os.path.abspath(source_path)))
     relative = absolute.relative_to(os.path.normpath(os.path.abspath(content_root)))
-    return "page" if relative.parts[0] == "pages" else "article"
+    pages = [Path(folder).parts for folder in page_paths]
+    return "page" if any(relative.parts[: len(p)] == p for p in pages) else "article"
 
 
 def validate(display_path, text, kind, today=None):

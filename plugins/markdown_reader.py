@@ -2,7 +2,9 @@
 
 Pelican applies typogrify after its content cache, so it would re-run on every
 article at every build. Doing the whole job inside the reader means the cache
-holds the finished article and an unchanged file costs nothing to rebuild.
+holds the finished article and an unchanged file costs nothing to rebuild. The
+cache folder is named after the site's code and reading settings (plugins/runner.py),
+so a change to either starts afresh.
 
 Rendering is a pure function of the file's text, so a cold build renders every
 file that the cache does not hold on all processor cores at once, before Pelican
@@ -10,27 +12,25 @@ asks for them one by one. `BUILD_SHORTCUTS = False` turns that off; tests compar
 both builds byte for byte.
 """
 
-import functools
 import gc
 import hashlib
-import json
-import logging
 import math
 import multiprocessing
 import os
 import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from importlib import metadata as package_metadata
 from pathlib import Path
 
 import smartypants
 from markdown import Markdown
 from pelican import signals
 from pelican.generators import ArticlesGenerator
-from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED, MarkdownReader
+from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 from typogrify import filters as typogrify_filters
+
+from plugins import compat
 
 WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slowly
 TAG = re.compile(r"<[^>]+>")
@@ -43,42 +43,7 @@ FILES_PER_WORKER = 16
 # Small enough that when the processes meet, neither waits long for the other's last
 # chunks (a worker holds two at once); a 32nd of the files left 2 s of waiting at 4,000.
 FILES_PER_CHUNK = 8
-logger = logging.getLogger("pelican.readers")  # Pelican's name, so the checks see its warnings
-
-
-def _only_when_text_holds(*needles):
-    """Skip a typography step on text it cannot change: every pattern it has needs a needle.
-
-    smartypants runs every step on every run of text between two tags, about 2,600
-    regular expressions per article, though most runs hold no quote, dash or ellipsis.
-    Skipping those halves typogrify's time; tests/test_typography.py proves the output the same.
-    """
-
-    def wrap(step):
-        @functools.wraps(step)
-        def step_if_needed(text):
-            return step(text) if any(needle in text for needle in needles) else text
-
-        return step_if_needed
-
-    return wrap
-
-
-# Each step, by its module, and the strings that every one of its patterns needs.
-# The modules call their steps by these names, so wrapping them there covers typogrify.
-STEP_NEEDLES = {
-    smartypants: {
-        "process_escapes": ("\\",),
-        "convert_dashes": ("--",),
-        "convert_ellipses": ("...", ". . ."),
-        "convert_backticks": ("``", "''"),
-        "convert_quotes": ("'", '"'),
-    },
-    typogrify_filters: {"amp": ("&",)},
-}
-for _module, _steps in STEP_NEEDLES.items():
-    for _name, _needles in _steps.items():
-        setattr(_module, _name, _only_when_text_holds(*_needles)(getattr(_module, _name)))
+compat.speed_up_typography()  # before anything is typeset, so every build is typeset alike
 
 
 def typeset(html, settings, widont=True):
@@ -182,10 +147,9 @@ class SiteMarkdownReader(MarkdownReader):
         self.renderer = Renderer(self.settings)
 
     def read(self, source_path):
-        self._source_path = source_path
         with pelican_open(source_path) as text:
             rendered = _prerendered.pop(digest(text), None) or self.renderer.render(text)
-        metadata = self._metadata(rendered)
+        metadata = compat.parse_metadata(self, rendered.meta, rendered.formatted, source_path)
         metadata["word_count"] = rendered.word_count
         metadata["reading_minutes"] = max(1, math.ceil(rendered.word_count / WORDS_PER_MINUTE))
         metadata["toc"] = rendered.toc
@@ -193,27 +157,6 @@ class SiteMarkdownReader(MarkdownReader):
             if name in metadata:
                 metadata[name] = value
         return rendered.content, metadata
-
-    def _metadata(self, rendered):
-        """Process the fields as Pelican's MarkdownReader._parse_metadata does."""
-        output = {}
-        for name, value in rendered.meta.items():
-            name = name.lower()
-            if name in rendered.formatted:
-                output[name] = self.process_metadata(name, rendered.formatted[name])
-            elif not DUPLICATES_DEFINITIONS_ALLOWED.get(name, True):
-                if len(value) > 1:
-                    logger.warning(
-                        "Duplicate definition of `%s` for %s. Using first one.",
-                        name,
-                        self._source_path,
-                    )
-                output[name] = self.process_metadata(name, value[0])
-            elif len(value) > 1:
-                output[name] = self.process_metadata(name, value)
-            else:
-                output[name] = self.process_metadata(name, value[0])
-        return output
 
 
 def _render_files(paths):
@@ -244,7 +187,7 @@ def prerender(generator):
     ]
     # Files the cache has never seen; a changed file it holds is read the usual way, so an
     # ordinary rebuild does not read every file twice just to decide.
-    cached = getattr(generator.readers, "_cache", {}) if settings.get("LOAD_CONTENT_CACHE") else {}
+    cached = compat.cached_source_paths(generator) if settings.get("LOAD_CONTENT_CACHE") else {}
     missing = [path for path in paths if path not in cached]
     workers = min(len(os.sched_getaffinity(0)), len(missing) // FILES_PER_WORKER)
     if workers < 2:
@@ -278,43 +221,9 @@ def prerender(generator):
             gc.unfreeze()
 
 
-def skip_unused_file_stamps(generator):
-    # *_generator_init: the cache is the readers' (CONTENT_CACHING_LAYER), so the generator's
-    # own stays empty, yet Pelican hashes every file twice for it: 2,000 of 3,000 reads at
-    # 1,000 articles. Without a stamp it finds nothing cached and caches nothing, as before.
-    if not generator._cache_data_policy and not generator._cache:
-        generator._filestamp_func = lambda filename: None
-
-
 def forget_prerendered(pelican):
     # A file whose rendering Pelican never asked for (an excluded draft, say) must not linger.
     _prerendered.clear()
-
-
-def cache_per_reading_rules(pelican):
-    # The cache holds finished HTML, so it is only valid for the code and settings
-    # that produced it. A folder per fingerprint makes any change start afresh.
-    settings = pelican.settings
-    rules = {
-        "reader": Path(__file__).read_bytes().decode(),
-        "packages": [
-            package_metadata.version(name) for name in ("markdown", "smartypants", "typogrify")
-        ],
-        "settings": [
-            repr(settings.get(name))
-            for name in (
-                "MARKDOWN",
-                "TYPOGRIFY_IGNORE_TAGS",
-                "TYPOGRIFY_OMIT_FILTERS",
-                "TOC_MIN_WORDS",
-                "TOC_MIN_HEADINGS",
-                "FORMATTED_FIELDS",
-                "TIMEZONE",
-            )
-        ],
-    }
-    fingerprint = hashlib.sha256(json.dumps(rules).encode()).hexdigest()[:12]
-    settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], fingerprint)
 
 
 def use_site_reader(readers):
@@ -325,10 +234,9 @@ def use_site_reader(readers):
 
 
 def register():
-    signals.initialized.connect(cache_per_reading_rules)
     signals.readers_init.connect(use_site_reader)
     signals.article_generator_init.connect(prerender)
     signals.page_generator_init.connect(prerender)
-    signals.article_generator_init.connect(skip_unused_file_stamps)
-    signals.page_generator_init.connect(skip_unused_file_stamps)
+    signals.article_generator_init.connect(compat.skip_unused_file_stamps)
+    signals.page_generator_init.connect(compat.skip_unused_file_stamps)
     signals.finalized.connect(forget_prerendered)

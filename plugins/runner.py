@@ -2,33 +2,73 @@
 
 `invoke build`, `check`, `livereload` and `publish` all come through here, so
 each of them applies the same checks and treats any warning as a failure.
+Everything that depends on the code and the environment rather than the content
+(where the cache lives, whether the shortcuts are safe) is decided here, before
+Pelican starts, so no plugin depends on another having run first.
 Pelican is imported only where a build starts: `build_then_index` indexes the site
 in a process that never loads it.
 """
 
 import gc
+import hashlib
+import json
 import logging
 import os
 import pickle
+import shutil
 import sys
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# Settings that change what the reader or the checks make of a file; with the site's
+# code, they name the cache folder.
+READING_SETTINGS = (
+    "MARKDOWN",
+    "TYPOGRIFY_IGNORE_TAGS",
+    "TYPOGRIFY_OMIT_FILTERS",
+    "TOC_MIN_WORDS",
+    "TOC_MIN_HEADINGS",
+    "FORMATTED_FIELDS",
+    "TIMEZONE",
+)
+READING_PACKAGES = ("pelican", "markdown", "smartypants", "typogrify", "textstat", "selectolax")
 
 
 class BuildFailed(Exception):
     """The site was not built; the message says why and what to do."""
 
 
-def forget_previous_build():
-    """Empty Pelican's class-level caches, which keep every article of every build alive.
+def cache_folder(settings):
+    """A folder of CACHE_PATH named after the code and settings the cache was made with.
 
-    `invoke livereload` builds again and again in one process: without this, each
-    rebuild holds on to all the articles of the previous ones, and gets slower.
+    The cache holds finished HTML and the checks' findings, so it is only valid for the
+    code and settings that produced them: any change to a plugin or a reading setting
+    starts afresh in a new folder.
     """
-    from pelican.contents import Content
-    from pelican.utils import memoized
+    digest = hashlib.sha256()
+    for path in sorted((ROOT / "plugins").rglob("*.py")):
+        digest.update(f"{path.relative_to(ROOT)}\0".encode() + path.read_bytes() + b"\0")
+    packages = {name: metadata.version(name) for name in READING_PACKAGES}
+    chosen = [repr(settings.get(name)) for name in READING_SETTINGS]
+    digest.update(json.dumps([packages, chosen]).encode())
+    return os.path.join(settings["CACHE_PATH"], digest.hexdigest()[:12])
 
-    for attribute in vars(Content).values():
-        if isinstance(attribute, memoized):
-            attribute.cache.clear()
+
+def prepare(settings_file, overrides=None, check_only=False):
+    """Read the settings and settle, before Pelican starts, what the plugins rely on."""
+    from pelican.settings import read_settings
+
+    from plugins import compat
+    from plugins.checks.run import Results
+
+    overrides = {**(overrides or {}), "CHECK_ONLY": check_only}
+    if not compat.usable():
+        overrides["BUILD_SHORTCUTS"] = False
+    settings = read_settings(str(settings_file), override=overrides)
+    settings["CACHE_PATH"] = cache_folder(settings)
+    settings["CHECK_RESULTS"] = Results()
+    return settings
 
 
 def build(settings_file, overrides=None, check_only=False):
@@ -36,25 +76,38 @@ def build(settings_file, overrides=None, check_only=False):
     try:
         return _build(settings_file, overrides, check_only)
     finally:
-        forget_previous_build()
+        from plugins import compat
+
+        # Pelican's memoized methods keep every article of every build alive: the
+        # preview builds again and again in one process, and would get slower.
+        compat.forget_memoized()
 
 
 def _build(settings_file, overrides=None, check_only=False):
     from pelican import Pelican
-    from pelican.settings import read_settings
 
-    from plugins.content_checks import CheckFinished, ContentProblems, pelican_messages, report
+    from plugins import compat
+    from plugins.checks.problem import CheckFinished, ContentProblems, report
 
     # Pelican's own messages go to the checks, which explain them in plain words.
     pelican_logger = logging.getLogger("pelican")
     pelican_logger.setLevel(logging.WARNING)
     pelican_logger.propagate = False
 
-    settings = read_settings(
-        settings_file, override={**(overrides or {}), "CHECK_ONLY": check_only}
-    )
+    settings = prepare(settings_file, overrides, check_only)
+    if compat.note():
+        print(compat.note(), file=sys.stderr)
+    results = settings["CHECK_RESULTS"]
     try:
-        Pelican(settings).run()
+        try:
+            Pelican(settings).run()
+        except (EOFError, pickle.UnpicklingError):
+            # Pelican cannot read a cache file cut short by an interrupted build: the cache
+            # is only a copy of what the sources say, so build once more without it.
+            shutil.rmtree(settings["CACHE_PATH"], ignore_errors=True)
+            settings = prepare(settings_file, overrides, check_only)
+            results = settings["CHECK_RESULTS"]
+            Pelican(settings).run()
     except CheckFinished as finished:
         if any(p.severity == "error" for p in finished.problems):
             raise BuildFailed(report(finished.problems)) from None
@@ -70,12 +123,12 @@ def _build(settings_file, overrides=None, check_only=False):
             "Run `invoke check` first; if it finds nothing, pass this line on to whoever "
             f"maintains the site:\n  {type(error).__name__}: {error}"
         ) from None
-    late = [record.getMessage() for record in pelican_messages.records]
+    late = results.late_messages()
     if late:
         raise BuildFailed(
             "Pelican reported a problem while writing the site:\n  " + "\n  ".join(late)
         )
-    return settings.get("CONTENT_WARNINGS", [])
+    return results.warnings
 
 
 def build_then_index(settings_file, overrides=None):
@@ -124,7 +177,7 @@ def _build_for_parent(settings_file, overrides, writing):
         # The collector never marks what the parent shares, so those pages stay shared.
         gc.freeze()
         from plugins import search_index
-        from plugins.content_checks import report
+        from plugins.checks.problem import report
 
         try:
             warnings = build(settings_file, {**(overrides or {}), "INDEX_AFTER_BUILD": True})

@@ -7,8 +7,12 @@ messaging guidance. An article or page that mentions suicide or self-harm gets
 """
 
 import re
+from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Article, Page
+
+from plugins import compat
 
 MENTIONS = re.compile(
     r"\bsuicid\w*|\bself[- ]?harm\w*|\bself[- ]?injur\w*|\bkill(?:s|ed|ing)? "
@@ -79,9 +83,12 @@ def mentions_suicide(text):
 def mark_mentions(content):
     # content_object_init: runs for each article and page, from the cache too, so the
     # flag never goes stale. The regex is cheap next to rendering a page.
-    content.mentions_suicide = mentions_suicide(
-        f"{content.metadata.get('title', '')} {content._content or ''}"
-    )
+    if not isinstance(content, (Article, Page)):
+        return
+    text = compat.html_of(content)
+    if text is None:  # Pelican's internals unknown (plugins/compat.py): read the source
+        text = Path(content.source_path).read_text(encoding="utf-8-sig")
+    content.mentions_suicide = mentions_suicide(f"{content.metadata.get('title', '')} {text}")
 
 
 def register():

@@ -6,7 +6,8 @@ An index changes when the newest content does, so that date is also the true one
 """
 
 from pelican import signals
-from pelican.plugins.sitemap import sitemap
+
+from plugins import compat
 
 
 def date_indexes_by_newest_content(generators):
@@ -18,7 +19,7 @@ def date_indexes_by_newest_content(generators):
         if getattr(item, "date", None)
     ]
     if dated:
-        sitemap.generator.now = max(dated)
+        compat.date_sitemap_indexes(max(dated))
 
 
 def register():

@@ -16,7 +16,6 @@ field may appear anywhere.
 
 import datetime
 import hashlib
-import io
 import json
 import os
 import types
@@ -27,7 +26,8 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import sanitised_join
-from pelican.writers import Writer
+
+from plugins import compat
 
 STATE_FILE = "unchanged_pages.json"
 # Fields derived from a post's text, shown only on pages given that post.
@@ -111,7 +111,11 @@ class Fingerprints:
         if key not in self._deep:
             body = {name: content.metadata.get(name) for name in sorted(BODY_ONLY_FIELDS)}
             self._deep[key] = _hash(
-                [self._shallow[key], self.describe(body), self.describe(content._content or "")]
+                [
+                    self._shallow[key],
+                    self.describe(body),
+                    self.describe(compat.html_of(content) or ""),
+                ]
             )
         return self._deep[key]
 
@@ -144,7 +148,7 @@ def _theme_digest(settings):
     return digest.hexdigest()
 
 
-class UnchangedPagesWriter(Writer):
+class UnchangedPagesWriter(compat.reusing_writer()):
     """Pelican's writer, reusing each page whose fingerprint matches the last good build."""
 
     def __init__(self, output_path, settings=None):
@@ -160,7 +164,6 @@ class UnchangedPagesWriter(Writer):
             except (OSError, ValueError):
                 self._previous = {}
         self._current = {}
-        self._unchanged = set()
         self._site = None
         self._fingerprints = Fingerprints()
 
@@ -202,27 +205,18 @@ class UnchangedPagesWriter(Writer):
         self._current[output_file] = fingerprint
         if (
             self._previous.get(output_file) == fingerprint
-            and path not in self._written_files
+            and not self.already_written(path)
             and os.path.isfile(path)
         ):
-            # _open_w hands Pelican a scratch buffer for this path: the file stays as it is.
-            self._unchanged.add(path)
+            # The writer hands Pelican a scratch buffer for this path: the file stays as it is.
+            self.kept_as_is.add(path)
             return ""
         html = template.render(localcontext)
         if os.path.isfile(path):
             with open(path, encoding="utf-8") as existing:
                 if existing.read() == html:
-                    self._unchanged.add(path)
+                    self.kept_as_is.add(path)
         return html
-
-    def _open_w(self, filename, encoding, override=False):
-        if filename in self._unchanged and filename not in self._written_files:
-            # Pelican's bookkeeping, without truncating a file whose bytes stay the same.
-            if override:
-                self._overridden_files.add(filename)
-            self._written_files.add(filename)
-            return io.StringIO()
-        return super()._open_w(filename, encoding, override)
 
     def save(self):
         if self._enabled:
@@ -300,7 +294,7 @@ def forget_written_text(path, context):
     for name in ("article", "page"):
         post = context.get(name)
         if isinstance(post, Content):
-            Content.get_content.cache.pop((post, post.get_siteurl()), None)
+            compat.forget_resolved_text(post)
 
 
 def register():

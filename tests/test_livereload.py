@@ -1,6 +1,7 @@
 """`invoke livereload` rebuilds on every save, shows drafts, and survives mistakes."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -26,14 +27,14 @@ def free_port():
 class Preview:
     """A running `invoke livereload`, with everything it printed."""
 
-    def __init__(self, content, output):
+    def __init__(self, content, output, root=ROOT):
         self.content = content
         self.port = free_port()
         self.lines = []
         self.process = subprocess.Popen(
             [sys.executable, "-m", "invoke", "livereload", "--port", str(self.port)]
             + ["--content", str(content), "--output", str(output)],
-            cwd=ROOT,
+            cwd=root,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
@@ -162,3 +163,38 @@ def test_a_long_preview_session_does_not_pile_up_old_builds(minimal_content, tmp
         build(SETTINGS, overrides)
     gc.collect()
     assert [o for o in gc.get_objects() if isinstance(o, Article)] == []
+
+
+def test_a_change_to_the_sites_code_shows_in_the_preview_and_in_later_builds(
+    minimal_content, tmp_path
+):
+    # A copy of the project, so that its code can be changed as a developer would.
+    project = tmp_path / "project"
+    for name in ("plugins", "tools", "theme"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
+        shutil.copy(ROOT / name, project / name)
+    words = " ".join(["Calm breathing helps."] * 100)  # 300 words: 2 minutes at 200 a minute
+    (minimal_content / "articles" / "long-read.md").write_text(
+        f"Title: A Long Read\nDate: 2026-02-01\nSummary: Three hundred words.\n\n{words}\n",
+        encoding="utf-8",
+    )
+    preview = Preview(minimal_content, tmp_path / "output", root=project)
+    try:
+        assert "2 min read" in preview.get("/articles/a-long-read/")
+        reader = project / "plugins" / "markdown_reader.py"
+        code = reader.read_text(encoding="utf-8")
+        reader.write_text(code.replace("WORDS_PER_MINUTE = 200", "WORDS_PER_MINUTE = 20"), "utf-8")
+        preview.wait_for(page_has(preview, "/articles/a-long-read/", "15 min read"), "new code")
+    finally:
+        preview.stop()
+    built = subprocess.run(
+        [sys.executable, "-m", "invoke", "build", "--content", str(minimal_content)]
+        + ["--output", str(tmp_path / "output")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert built.returncode == 0, built.stderr
+    later = (tmp_path / "output" / "articles" / "a-long-read" / "index.html").read_text()
+    assert "15 min read" in later

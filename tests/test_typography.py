@@ -1,9 +1,11 @@
 """Typogrify makes the prose look right without touching code, attributes or the contents list."""
 
+import importlib
+
 from markdown import Markdown
 from pelican.settings import read_settings
 
-from plugins import markdown_reader
+from plugins import compat, markdown_reader
 from tests.conftest import ROOT, build, read_page
 
 ARTICLE = (
@@ -94,7 +96,8 @@ def test_the_quick_typography_sets_every_quote_dash_and_ampersand_as_typogrify_d
     ]
     quick = [markdown_reader.typeset(html, settings) for html in htmls]
     # Now typogrify as published: every step on every run of text.
-    for module, steps in markdown_reader.STEP_NEEDLES.items():
+    for module_name, steps in compat.TYPOGRAPHY_STEPS.items():
+        module = importlib.import_module(module_name)
         for name in steps:
             monkeypatch.setattr(module, name, getattr(module, name).__wrapped__)
     assert quick == [markdown_reader.typeset(html, settings) for html in htmls]

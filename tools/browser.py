@@ -36,9 +36,9 @@ def serve(directory, host="127.0.0.1", port=0, site_headers=True):
     Without `site_headers`, a page may load files by the public address it was built for.
     """
     from plugins.security_headers import SECURITY_HEADERS
-    from tasks import _SiteRequestHandler
+    from tools.serving import SiteRequestHandler
 
-    class Handler(_SiteRequestHandler):
+    class Handler(SiteRequestHandler):
         def end_headers(self):
             # The same headers the public site is served with, its strict CSP among them.
             for name, value in SECURITY_HEADERS if site_headers else ():

@@ -1,0 +1,31 @@
+"""Every check the content goes through, in the order their findings are listed.
+
+A new check is a new module in this folder with one rule (plugins/checks/rule.py),
+listed here, and its own tests.
+"""
+
+from plugins.checks.rules import (
+    allowed_html,
+    alt_text,
+    draft_links,
+    duplicates,
+    front_matter,
+    headings,
+    links,
+    reviews,
+    safe_messaging,
+    template,
+)
+
+# Run on each file; their findings are remembered while the file is unchanged.
+FILE_RULES = (
+    front_matter.check,
+    allowed_html.check,
+    links.check,
+    alt_text.check,
+    headings.check,
+    safe_messaging.check,
+    template.check,
+)
+# Run on the whole site, after the file rules.
+SITE_RULES = (duplicates.check, draft_links.check, reviews.check)

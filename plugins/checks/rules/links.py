@@ -1,0 +1,144 @@
+"""Links and images point at something that exists, and work wherever the page is built.
+
+`{filename}` links to posts and `{static}` links to files must name a file in the
+content folder, a section link (`#part`) a heading of that page, and a plain relative
+address would break once pages live in their own folders. An image from another
+website would tell that website who is reading.
+"""
+
+import difflib
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from plugins.checks.problem import Problem
+from plugins.checks.rule import file_rule
+from plugins.checks.source import key
+
+PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
+# A link to a section of another file: its finding depends on that file's headings.
+SECTION_ELSEWHERE = re.compile(r"\{filename\}[^)\s\"'>]*#")
+TARGETS = {"a": "href", "img": "src"}
+SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _links_elsewhere(source):
+    return bool(SECTION_ELSEWHERE.search(source.text or ""))
+
+
+@file_rule("html", "files", fresh_when=_links_elsewhere)
+def check(source, site):
+    problems = []
+    for element in source.elements:
+        target = element.attributes.get(TARGETS.get(element.tag, ""))
+        if target is not None:
+            problems += _check_target(element.tag, target.strip(), source, site)
+    return problems
+
+
+def _check_target(tag, target, source, site):
+    what = "image" if tag == "img" else "link"
+
+    def problem(what_is_wrong, fix, field=what):
+        line = source.line_of(target)
+        return [Problem("error", source.shown, line, field, what_is_wrong, fix)]
+
+    placeholder = PLACEHOLDER.match(target)
+    if placeholder:
+        kind, path = placeholder.groups()
+        path, _, fragment = path.partition("#")
+        resolved = resolve(path, source.path, site.content_root)
+        if not resolved.is_file():
+            return problem(
+                f"The {what} points to {path}, which does not exist.",
+                closest(resolved, site.content_root, what, source.path),
+            )
+        linked = site.source_of(resolved)
+        if kind == "filename" and resolved.suffix == ".md" and fragment and linked is not None:
+            if fragment not in ids(linked):
+                return problem(
+                    f'The link points to the section "#{fragment}" in {path}, '
+                    "but that page has no such section.",
+                    sections_hint(linked),
+                )
+        return []
+    parts = urlsplit(target)
+    if parts.scheme or target.startswith("//"):
+        if tag == "img" and (parts.scheme in ("http", "https") or target.startswith("//")):
+            return problem(
+                f"The text loads {target} from another website. That "
+                "would tell that website who is reading, which the site promises not to do.",
+                "Save the file in content/images and use {static}/images/NAME instead.",
+                field="embedded content",
+            )
+        return []
+    if target.startswith("#"):
+        if target[1:] and target[1:] not in ids(source):
+            return problem(
+                f'The link points to the section "{target}", but this page has no such section.',
+                sections_hint(source),
+            )
+        return []
+    if parts.path and not target.startswith("/"):
+        resolved = resolve(unquote(parts.path), source.path, site.content_root)
+        prefix = "{filename}" if resolved.suffix == ".md" else "{static}"
+        if resolved.exists():
+            fix = f"Write it as {prefix}{target}, so it keeps working wherever the page is."
+        else:
+            fix = closest(resolved, site.content_root, what, source.path)
+        return problem(
+            f"The {what} to {target} is a plain relative address. It will break once the "
+            "site is built, because built pages live in different folders.",
+            fix,
+        )
+    return []
+
+
+def resolve(path, source_path, content_root):
+    """The file a link's path names: from the content folder if it starts with /, else beside."""
+    path = unquote(path)
+    if path.startswith("/"):
+        return Path(key(Path(content_root) / path.lstrip("/")))
+    return Path(key(Path(source_path).parent / path))
+
+
+def closest(missing, content_root, what, source_path):
+    """Suggest the existing file whose name is nearest to the one that is missing."""
+    content_root = Path(key(content_root))
+    wanted_post = what == "link" and missing.suffix in (".md", "")
+    candidates = [
+        p.relative_to(content_root).as_posix()
+        for p in sorted(content_root.rglob("*"))
+        if p.is_file() and (p.suffix == ".md") == wanted_post and key(p) != key(source_path)
+    ]
+    try:
+        wanted = missing.relative_to(content_root).as_posix()
+    except ValueError:
+        wanted = missing.name
+    guess = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.5)
+    if guess:
+        prefix = "{filename}" if wanted_post else "{static}"
+        return f"Did you mean {prefix}/{guess[0]}? Check the spelling of the file name."
+    if wanted_post:
+        return "Check the file name: posts are in content/articles, pages in content/pages."
+    return "Check the file name, or put the file in content/images."
+
+
+def ids(source):
+    """Every id in a file's HTML: the sections a link can point to."""
+    return {e.attributes["id"] for e in source.elements if e.attributes.get("id")}
+
+
+def sections_hint(source):
+    sections = [
+        e.attributes["id"]
+        for e in source.elements
+        if e.tag in SECTION_HEADINGS and e.attributes.get("id", "references") != "references"
+    ]
+    if not sections:
+        return "That page has no sections with headings (## Heading) to link to."
+    listed = ", ".join(f"#{name}" for name in sections[:8])
+    return (
+        f"Use one of its sections: {listed}. A section's name is its heading in lowercase, "
+        "with hyphens for spaces."
+    )

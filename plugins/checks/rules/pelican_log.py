@@ -1,0 +1,50 @@
+"""Pelican's own warnings, so that none of them passes unnoticed.
+
+Pelican on its own skips an article it cannot read and carries on with a warning.
+Every warning it logs is kept here and reported as an error, except those about
+files another rule has already explained in plain words.
+"""
+
+import logging
+from pathlib import Path
+
+from plugins.checks.problem import Problem
+
+
+class PelicanMessages(logging.Handler):
+    """Keeps the warnings Pelican logs during a build."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+messages = PelicanMessages()
+
+
+def start_listening():
+    # At `initialized`, so that warnings from reading are caught too.
+    messages.records.clear()
+    logger = logging.getLogger("pelican")
+    if messages not in logger.handlers:
+        logger.addHandler(messages)
+
+
+def check(found):
+    """Pelican's warnings as errors, except those about files `found` has already explained."""
+    explained = {p.file for p in found if p.severity == "error"}
+    for record in messages.records:
+        message = record.getMessage()
+        if any(Path(name).name in message for name in explained):
+            continue
+        yield Problem(
+            "error",
+            "the build",
+            None,
+            "Pelican",
+            message.strip(),
+            "Fix what the message describes; ask for help if it is unclear.",
+        )

@@ -1,0 +1,74 @@
+"""Articles that read above the target school grade get a suggestion; it never blocks.
+
+Grading is slow, so it starts as soon as the sources are read: a worker grades while
+the other checks run and the pages are written (plugins/readability.py), and the
+suggestions are asked for at the end of the build.
+"""
+
+from dataclasses import replace
+
+from plugins import readability
+from plugins.checks.problem import Problem
+
+
+class Grading:
+    """The grades of every article, on their way."""
+
+    def __init__(self, site):
+        settings = site.settings
+        self.target = settings.get("READABILITY_TARGET_GRADE", readability.DEFAULT_TARGET_GRADE)
+        self.cache = readability.GradeCache(settings["CACHE_PATH"])
+        articles = [source for source in site.sources.values() if source.kind == "article"]
+        self.grading = self.cache.start_grading([s.html or "" for s in articles], settings)
+        # The suggestions need a line or two of a few texts, once the pages are written:
+        # reading those again costs less than holding them all (8 MB at 1,000 articles).
+        self.articles = [replace(source, text=None, html=None) for source in articles]
+
+    def problems(self):
+        problems = _problems(self.articles, self.grading.grades(), self.target)
+        try:
+            self.cache.save()
+        except OSError:
+            pass  # the grades are only a cache; the next build computes them again
+        return problems
+
+
+def start(site):
+    """Start grading the site's articles; `.problems()` of the result waits for the grades."""
+    return Grading(site)
+
+
+def _problems(articles, found_grades, target):
+    problems = []
+    for source, found in zip(articles, found_grades, strict=True):
+        if found is None or found.grade <= target:
+            continue
+        smog = f"SMOG {found.smog:g}" if found.smog else "SMOG needs a longer text"
+        hints = []
+        if found.words_per_sentence > 15:
+            hints.append(
+                f"Sentences average {found.words_per_sentence:g} words: aim for 15 or fewer, "
+                "one idea per sentence."
+            )
+        if found.long_word_share > 0.1:
+            hints.append(
+                f"{found.long_word_share:.0%} of words have three or more syllables: "
+                'use everyday words where you can ("use", not "utilize").'
+            )
+        hints.append(
+            "Split the longest sentence first: it starts "
+            f'"{" ".join(found.longest_sentence.split()[:8])} …".'
+        )
+        problems.append(
+            Problem(
+                "warning",
+                source.shown,
+                source.line_of(" ".join(found.longest_sentence.split()[:4])),
+                "readability",
+                f"This article reads at about school grade {found.grade:.0f} "
+                f"(Flesch–Kincaid {found.flesch_kincaid:g}, {smog}); the target is grade "
+                f"{target}. Many people read health information more easily at grade 8 or below.",
+                " ".join(hints),
+            )
+        )
+    return problems

@@ -1,0 +1,30 @@
+"""A Template: line names a layout the theme has, or the build would stop at writing."""
+
+from plugins.checks.problem import Problem
+from plugins.checks.rule import file_rule
+
+# Layouts Pelican uses for its own lists; a page's Template: names one of the others.
+STANDARD_LAYOUTS = frozenset(
+    {
+        *("404", "archives", "article", "author", "authors", "base", "categories"),
+        *("category", "index", "page", "period_archives", "tag", "tags"),
+    }
+)
+
+
+@file_rule("theme")
+def check(source, site):
+    name = source.front.values.get("template")
+    if not name or name in site.layouts:
+        return
+    layouts = [layout for layout in site.layouts if layout not in STANDARD_LAYOUTS]
+    yield Problem(
+        "error",
+        source.shown,
+        source.front.lines.get("template"),
+        "Template",
+        f'There is no layout called "{name}".',
+        f"Use one of: {', '.join(layouts)}; or remove the Template line for the usual layout."
+        if layouts
+        else "Remove the Template line to use the usual layout.",
+    )
