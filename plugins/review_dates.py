@@ -21,22 +21,25 @@ from pelican.utils import strftime
 from plugins.front_matter import Problem, parse_date, read_front_matter
 
 
-def review_dates(article):
-    # content_object_init: every article, drafts included, before any template sees it.
-    if not isinstance(article, Article):
-        return
+def dates_of(article):
+    """(reviewed, review_due, reviewed_by) of an article, from its fields and the settings."""
     settings = article.settings
     metadata = article.metadata
     reviewed = parse_date(metadata.get("reviewed", "")) or article.date
     reviewed = reviewed.date() if isinstance(reviewed, datetime.datetime) else reviewed
     due = parse_date(metadata.get("nextreview", ""))
     due = due.date() if due else reviewed + relativedelta(months=settings["REVIEW_INTERVAL_MONTHS"])
-    article.reviewed = reviewed
-    article.review_due = due
+    return reviewed, due, metadata.get("reviewedby") or article.author.name
+
+
+def review_dates(article):
+    # content_object_init: every article, drafts included, before any template sees it.
+    if not isinstance(article, Article):
+        return
+    article.reviewed, article.review_due, article.reviewed_by = dates_of(article)
     # The same format as the published date beside them.
-    article.locale_reviewed = strftime(reviewed, article.date_format)
-    article.locale_review_due = strftime(due, article.date_format)
-    article.reviewed_by = metadata.get("reviewedby") or article.author.name
+    article.locale_reviewed = strftime(article.reviewed, article.date_format)
+    article.locale_review_due = strftime(article.review_due, article.date_format)
 
 
 def review_problems(articles, display, settings, today, front_of=None):
@@ -49,7 +52,7 @@ def review_problems(articles, display, settings, today, front_of=None):
     for article in articles:
         if not isinstance(article, Article) or article.status != "published":
             continue
-        due = article.review_due
+        due = dates_of(article)[1]
         if due < today:
             what = (
                 f"The review was due on {due:%Y-%m-%d}, {(today - due).days} days ago. "

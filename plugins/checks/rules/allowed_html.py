@@ -53,8 +53,8 @@ WHY_SCHEME = {
 def check(source, site):
     problems = {}
 
-    def problem(field, what, fix, needle):
-        line = source.line_of(needle)
+    def problem(field, what, fix, *needles):
+        line = next(filter(None, map(source.line_of, needles)), None)
         problems.setdefault((line, what), Problem("error", source.shown, line, field, what, fix))
 
     for element in source.elements:
@@ -83,17 +83,20 @@ def check(source, site):
         allowed = allowed_attributes(tag) if tag in ALLOWED_TAGS else frozenset()
         for name, value in element.attributes.items():
             if name not in allowed:
-                problem("HTML", *_attribute_problem(tag, name), name)
+                problem("HTML", *_attribute_problem(tag, name), f"{name}=", name)
             elif name in URL_ATTRIBUTES and value:
                 scheme = scheme_of(value)
                 if scheme and scheme not in URL_SCHEMES:
                     why = WHY_SCHEME.get(scheme, "is not a kind of address the site links to")
+                    shown = "".join(ch if ch.isprintable() else " " for ch in value.strip())
                     problem(
                         "link",
-                        f'The address "{value.strip()[:60]}" starts with {scheme}:, which {why}.',
+                        f'The address "{shown[:60]}" starts with {scheme}:, which {why}.',
                         "Link to a web page (https://…), a post ({filename}…) or a file "
                         "({static}…), or remove the link.",
-                        value.strip()[:40] or name,
+                        value.strip()[:40],
+                        shown[:40],
+                        f"{name}=",
                     )
     return list(problems.values())
 

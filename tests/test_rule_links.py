@@ -1,0 +1,39 @@
+"""Links and images lead somewhere that exists, checked one file at a time."""
+
+from plugins.checks.rules import links
+from tests.rule_helpers import article, found, site_of
+
+OTHER = "Title: Other\nDate: 2026-11-01\nSummary: x.\n\n## Part one\n\nText.\n"
+
+
+def test_a_link_to_a_missing_post_suggests_the_closest_one(tmp_path):
+    problems = found(
+        links.check, tmp_path, "[x]({filename}othr.md)", **{"articles/other.md": OTHER}
+    )
+    assert [p.field for p in problems] == ["link"]
+    assert "Did you mean {filename}/articles/other.md?" in problems[0].fix
+
+
+def test_a_link_to_a_missing_section_lists_the_sections_there(tmp_path):
+    problems = found(
+        links.check, tmp_path, "[x]({filename}other.md#part-two)", **{"articles/other.md": OTHER}
+    )
+    assert "#part-one" in problems[0].fix
+
+
+def test_an_image_from_another_website_is_refused(tmp_path):
+    problems = found(links.check, tmp_path, "![A lake](https://images.example.com/lake.jpg)")
+    assert [p.field for p in problems] == ["embedded content"]
+
+
+def test_links_that_exist_and_addresses_elsewhere_pass(tmp_path):
+    body = "[x]({filename}other.md#part-one), [y](https://example.org/), [z](mailto:a@b.org)"
+    assert found(links.check, tmp_path, body, **{"articles/other.md": OTHER}) == []
+
+
+def test_a_link_to_a_section_elsewhere_is_never_remembered(tmp_path):
+    site_body = "[x]({filename}other.md#part-one)"
+
+    site = site_of(tmp_path, {"articles/note.md": article(site_body), "articles/other.md": OTHER})
+    source = site.source_of(site.content_root / "articles" / "note.md")
+    assert not links.check.may_remember(source)
