@@ -31,6 +31,7 @@ from pelican.utils import pelican_open
 from typogrify import filters as typogrify_filters
 
 from plugins import compat
+from plugins.front_matter import normalised
 
 WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slowly
 TAG = re.compile(r"<[^>]+>")
@@ -149,7 +150,11 @@ class SiteMarkdownReader(MarkdownReader):
     def read(self, source_path):
         with pelican_open(source_path) as text:
             rendered = _prerendered.pop(digest(text), None) or self.renderer.render(text)
-        metadata = compat.parse_metadata(self, rendered.meta, rendered.formatted, source_path)
+        # A word or a date is read as the checks read it: Status: “Published” is published.
+        meta = {
+            name: [normalised(name, v) for v in values] for name, values in rendered.meta.items()
+        }
+        metadata = compat.parse_metadata(self, meta, rendered.formatted, source_path)
         metadata["word_count"] = rendered.word_count
         metadata["reading_minutes"] = max(1, math.ceil(rendered.word_count / WORDS_PER_MINUTE))
         metadata["toc"] = rendered.toc

@@ -18,7 +18,8 @@ from pelican import signals
 from pelican.contents import Article
 from pelican.utils import strftime
 
-from plugins.front_matter import Problem, parse_date, read_front_matter
+from plugins.checks.problem import Problem
+from plugins.front_matter import parse_date, read_front_matter
 
 
 def dates_of(article):

@@ -93,6 +93,16 @@ CASES = [
         ["only way out", "not a solution", "988"],
     ),
     ("unknown-template", "error", "line 3 (Template)", ['"contakt"', "Use one of:", "contact"]),
+    # Up to three spaces before a name still make a field (as Python-Markdown reads it).
+    ("indented-field", "error", "line 5 (Save_as)", ['"Save_as" is not a field', "Use one of"]),
+    ("tab-before-field", "error", "line 4 (Slug)", ["starts with a tab", "Delete the tab"]),
+    (
+        "missing-blank-line",
+        "error",
+        "line 4 (Remember)",
+        ["empty line", "probably missing", "Leave one empty line after the line Summary:"],
+    ),
+    ("repeated-field", "error", "line 4 (Title)", ["written 2 times (lines 1, 4)", "Keep one"]),
 ]
 
 

@@ -4,7 +4,8 @@ import shutil
 
 import pytest
 
-from plugins.front_matter import FIELDS, kind_of, validate
+from plugins.checks.rules.front_matter import validate
+from plugins.front_matter import FIELDS, kind_of
 from tests.conftest import FIXTURES, ROOT, build
 
 SOURCES = sorted((ROOT / "content").glob("*/*.md"))
@@ -68,3 +69,35 @@ def test_a_mistake_stops_the_build_and_names_the_file_and_field(mistake, minimal
         assert words in message
     assert "Traceback" not in message
     assert not (output / "index.html").exists(), "nothing is written when the content is wrong"
+
+
+@pytest.mark.parametrize("status", ["Published", "“published”", '"PUBLISHED"'])
+def test_a_status_in_capitals_or_quotes_is_read_as_she_meant_it(status, minimal_content, tmp_path):
+    note = minimal_content / "articles" / "first-steps.md"
+    note.write_text(note.read_text().replace("Tags: example", f"Tags: example\nStatus: {status}"))
+    result = build(minimal_content, tmp_path / "output")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "output" / "articles" / "first-steps" / "index.html").is_file()
+
+
+def test_a_quoted_draft_stays_a_draft(minimal_content, tmp_path):
+    note = minimal_content / "articles" / "first-steps.md"
+    note.write_text(note.read_text().replace("Tags: example", "Tags: example\nStatus: “Draft”"))
+    result = build(minimal_content, tmp_path / "output")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not (tmp_path / "output" / "articles" / "first-steps").exists()
+    assert (tmp_path / "output" / "drafts" / "first-steps" / "index.html").is_file()
+
+
+def test_a_field_indented_by_up_to_three_spaces_is_checked_as_pelican_reads_it(
+    minimal_content, tmp_path
+):
+    # A draft hiding an address in an indented field would be published under that address.
+    (minimal_content / "articles" / "leak.md").write_text(
+        "Title: Leak\nDate: 2026-02-01\nSummary: A draft.\nStatus: draft\n   Save_as: index.html\n"
+        "\nPrivate notes.\n"
+    )
+    output = tmp_path / "output"
+    result = build(minimal_content, output)
+    assert result.returncode != 0 and "content/articles/leak.md, line 5 (Save_as)" in result.stderr
+    assert not (output / "index.html").exists()
