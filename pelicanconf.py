@@ -103,6 +103,13 @@ THEME = "theme"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
+# Posts are Markdown files ending in .md, and nothing else is read as a post: Pelican would
+# publish HTML and reStructuredText files unchecked (plugins/checks/rules/content_files.py
+# explains any other file in the post folders).
+READERS = {"markdown": None, "mkd": None, "mdown": None, "html": None, "htm": None, "rst": None}
+# Hidden files (.env, .DS_Store, .git) are never published. Pelican's own default, "**/.*",
+# is compared with bare file names and so never matches one.
+IGNORE_FILES = [".*"]
 EXTRA_PATH_METADATA = {"extra/favicon.ico": {"path": "favicon.ico"}}
 THEME_STATIC_PATHS = []  # the theme_assets plugin publishes the theme's files fingerprinted
 SITEURL = ""

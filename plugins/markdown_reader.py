@@ -232,10 +232,11 @@ def forget_prerendered(pelican):
 
 
 def use_site_reader(readers):
-    # readers_init fires before Pelican instantiates its readers, so the swap
-    # covers every Markdown file extension.
-    for extension in SiteMarkdownReader.file_extensions:
-        readers.reader_classes[extension] = SiteMarkdownReader
+    # readers_init fires before Pelican instantiates its readers, so the swap covers every
+    # extension still read as Markdown once READERS (pelicanconf.py) has switched some off.
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if reader_class is MarkdownReader:
+            readers.reader_classes[extension] = SiteMarkdownReader
 
 
 def register():

@@ -105,8 +105,15 @@ def read_source(path, kind, site, html=None):
     the site's own Markdown settings, so every problem shows up in one run.
     """
     shown = site.display(path)
+    data = path.read_bytes()
+    saved_as = _saved_as(data)
+    if saved_as:
+        from plugins.checks.rules.content_files import SAVE_AS_PLAIN_TEXT
+
+        what = f"The file is saved as {saved_as}, not as plain text, so the site cannot read it."
+        return None, Problem("error", shown, None, "file", what, SAVE_AS_PLAIN_TEXT)
     try:
-        text = path.read_text(encoding="utf-8-sig")  # some editors start a file with a BOM
+        text = data.decode("utf-8-sig")  # some editors start a file with a BOM
     except UnicodeDecodeError:
         return None, Problem(
             "error",
@@ -116,9 +123,29 @@ def read_source(path, kind, site, html=None):
             "The file is not saved as plain UTF-8 text, so the site cannot read it.",
             "Open it in your editor and save it again with the encoding UTF-8.",
         )
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # as reading in text mode does
     if html is None:
         html = render_markdown(text, site.settings)
     return Source(path, shown, kind, text, read_front_matter(text), html), None
+
+
+# How a file saved by a word processor begins, whatever its name says.
+SIGNATURES = (
+    (b"{\\rtf", "rich text (RTF)"),
+    (b"PK\x03\x04", "a Word or word-processor document"),
+    (b"\xd0\xcf\x11\xe0", "a Word document"),
+)
+
+
+def _saved_as(data):
+    """What a word processor saved a file as, or None for a text file."""
+    start = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    for signature, kind in SIGNATURES:
+        if start.startswith(signature):
+            return kind
+    if start.lower().startswith((b"<!doctype html", b"<html")):
+        return "a web page (HTML)"
+    return None
 
 
 def render_markdown(text, settings):

@@ -7,6 +7,7 @@ listed here, and its own tests.
 from plugins.checks.rules import (
     allowed_html,
     alt_text,
+    content_files,
     draft_links,
     duplicates,
     front_matter,
@@ -28,4 +29,4 @@ FILE_RULES = (
     template.check,
 )
 # Run on the whole site, after the file rules.
-SITE_RULES = (duplicates.check, draft_links.check, reviews.check)
+SITE_RULES = (content_files.check, duplicates.check, draft_links.check, reviews.check)
