@@ -208,7 +208,7 @@ def read_front_matter(text):
     """
     values, lines, names, repeated = {}, {}, {}, {}
     key = None
-    all_lines = text.splitlines()
+    all_lines = text.split("\n")  # as Python-Markdown splits, not at every Unicode break
     first = 1 if all_lines and BEGIN_RE.match(all_lines[0]) else 0
     for number, line in enumerate(all_lines[first:], start=first + 1):
         if not line.strip() or END_RE.match(line):

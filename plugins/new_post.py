@@ -6,6 +6,7 @@ the fields explains each one in the words of FIELDS.
 """
 
 import re
+import unicodedata
 from pathlib import Path
 
 from pelican.utils import slugify
@@ -27,6 +28,12 @@ RESERVED_PAGE_SLUGS = {
     "search",
     "tags",
     "theme",
+}
+EXAMPLES = {
+    "title": 'invoke new-post --title "Coping with panic attacks"',
+    "category": 'invoke new-post --title "…" --category "Anxiety"',
+    "tags": 'invoke new-post --title "…" --tags "anxiety, sleep"',
+    "summary": 'invoke new-post --title "…" --summary "Why worry keeps you awake."',
 }
 FIRST_LINE = (
     "Start writing here. Use ## for a section heading, and leave a blank line between paragraphs."
@@ -91,8 +98,23 @@ def render(kind, values):
     return "\n".join([*lines, "", *note, "", FIRST_LINE, ""])
 
 
+def _refuse_line_breaks(**arguments):
+    """Stop when an argument holds a line break or another control character.
+
+    Each becomes a line at the top of the file, so a line break in --tags would write a
+    field of its own (even a Save_as: that publishes the draft elsewhere).
+    """
+    for name, value in arguments.items():
+        if any(unicodedata.category(ch) in ("Cc", "Zl", "Zp") for ch in value):
+            raise ValueError(
+                f"The --{name} value contains a line break or another invisible character. "
+                f"Type it on one line, in quotes, for example:\n  {EXAMPLES[name]}"
+            )
+
+
 def create(kind, title, settings, content_root, category="", tags="", summary=""):
     """Write a new draft and return its path and slug; never overwrite an existing file."""
+    _refuse_line_breaks(title=title, category=category, tags=tags, summary=summary)
     title = " ".join(title.split())
     if not title:
         raise ValueError(

@@ -130,3 +130,18 @@ def test_new_page_is_a_draft_page_that_does_not_take_a_site_folder(minimal_conte
     output = tmp_path / "output"
     assert build(minimal_content, output).returncode == 0
     assert (output / "drafts" / "pages" / "tags-2" / "index.html").is_file()
+
+
+@pytest.mark.parametrize("argument", ["--title", "--category", "--tags", "--summary"])
+def test_a_line_break_in_an_argument_never_becomes_a_field_of_its_own(minimal_content, argument):
+    value = "anxiety\nSave_as: leaked/index.html"
+    arguments = ["--title", "Sleep"] if argument != "--title" else []
+    result = invoke("new-post", *arguments, argument, value, "--content", str(minimal_content))
+
+    assert result.returncode != 0
+    assert f"The {argument} value contains a line break" in result.stderr
+    assert "Type it on one line" in result.stderr
+    assert sorted(p.name for p in (minimal_content / "articles").iterdir()) == [
+        "first-steps.md",
+        "second-steps.md",
+    ]

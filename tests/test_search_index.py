@@ -33,6 +33,20 @@ def test_search_finds_published_posts_but_never_a_draft(minimal_content, tmp_pat
     assert not any(url.startswith(("/tags/", "/categories/", "/archives/")) for url in found)
 
 
+def test_a_hidden_page_is_not_in_the_search_index(minimal_content, tmp_path):
+    (minimal_content / "pages" / "thank-you.md").write_text(
+        "Title: Thank you\nSummary: Only for people sent here.\nStatus: hidden\n\n"
+        "A page reached only from an email: quillfeatherjay.\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    assert build(minimal_content, output).returncode == 0
+    assert (output / "thank-you" / "index.html").is_file()
+    found = indexed(output)
+    assert "/about/" in found
+    assert not any("quillfeatherjay" in text for text in found.values())
+
+
 OWN_WORDS = ("amberjack", "birchbark", "cedarwing", "duneflower", "elmwood", "fernbrake")
 OWN_WORDS += ("groveland", "heathland")
 

@@ -62,7 +62,9 @@ def check_everything(generators):
 
 def _check_everything(generators):
     settings = generators[0].settings
-    site = Site(settings, settings["PATH"], site_today(settings), contents=_contents(generators))
+    contents = _contents(generators)
+    site = Site(settings, settings["PATH"], site_today(settings), contents=contents)
+    site.generators = generators
     problems = []
     for path, kind in source_files(site.content_root, settings):
         content = site.contents.get(key(path))

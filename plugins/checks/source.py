@@ -50,7 +50,7 @@ class Source:
                 text = self.path.read_text(encoding="utf-8-sig")
             except (OSError, UnicodeDecodeError):
                 return None
-        lines = text.splitlines()
+        lines = text.split("\n")
         start = self.front.body_start
         for number, line in enumerate(lines[start - 1 :], start=start):
             if needle and needle in line:
@@ -67,6 +67,7 @@ class Site:
     today: date
     sources: dict = field(default_factory=dict)  # key(path) -> Source
     contents: dict = field(default_factory=dict)  # key(path) -> Pelican's Article or Page
+    generators: list = field(default_factory=list)  # Pelican's, for rules about the whole site
 
     def display(self, path):
         return display(path, self.content_root)

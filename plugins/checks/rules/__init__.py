@@ -5,6 +5,7 @@ listed here, and its own tests.
 """
 
 from plugins.checks.rules import (
+    addresses,
     allowed_html,
     alt_text,
     content_files,
@@ -29,4 +30,10 @@ FILE_RULES = (
     template.check,
 )
 # Run on the whole site, after the file rules.
-SITE_RULES = (content_files.check, duplicates.check, draft_links.check, reviews.check)
+SITE_RULES = (
+    content_files.check,
+    addresses.check,
+    duplicates.check,
+    draft_links.check,
+    reviews.check,
+)
