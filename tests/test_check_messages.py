@@ -103,6 +103,27 @@ CASES = [
         ["empty line", "probably missing", "Leave one empty line after the line Summary:"],
     ),
     ("repeated-field", "error", "line 4 (Title)", ["written 2 times (lines 1, 4)", "Keep one"]),
+    (
+        "unmatched-citation",
+        "error",
+        "line 5 (references)",
+        ["[^2] has no source", "cite one of the sources that are written: [^1] (line 7)"],
+    ),
+    ("alt-text-placeholder", "error", "line 5 (image)", ['"image"', "does not say what it shows"]),
+    ("alt-text-file-name", "error", "line 5 (image)", ['"IMG_2041.jpg"', "Describe what"]),
+    ("insecure-link", "error", "line 5 (link)", ["not a secure address", "https://example.org"]),
+    (
+        "preview-link",
+        "error",
+        "line 5 (link)",
+        ["preview on your computer", "Write it as {filename}first-steps.md"],
+    ),
+    (
+        "built-page-link",
+        "error",
+        "line 5 (link)",
+        ["/pages/about.html leads to no page", "Write it as {filename}../pages/about.md"],
+    ),
 ]
 
 
@@ -233,3 +254,12 @@ def test_the_readability_target_is_a_setting(minimal_content, tmp_path):
     assert any(p.field == "readability" and "target is grade 8" in p.what for p in strict)
     lenient = build(SETTINGS, {**overrides, "READABILITY_TARGET_GRADE": 60})
     assert not any(p.field == "readability" for p in lenient)
+
+
+def test_a_missing_image_is_one_problem_with_one_message(minimal_content, tmp_path):
+    add_mistake(minimal_content, "missing-image")
+    result = invoke("build", "--content", str(minimal_content), "--output", str(tmp_path / "out"))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert len(messages(output)) == 1, output
+    assert "sqare.png" in messages(output)[0] and "modification stamp" not in output

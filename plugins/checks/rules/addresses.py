@@ -30,7 +30,7 @@ def check(site):
     for content in site.contents.values():
         if content.save_as:  # the public build writes no drafts (publishconf.py)
             writers[content.save_as].append(content)
-    for address, what in _own_pages(site).items():
+    for address, what in own_pages(site).items():
         writers[address].append(what)
     for address, posts_and_pages in writers.items():
         posts = [p for p in posts_and_pages if not isinstance(p, str)]
@@ -43,7 +43,7 @@ def check(site):
                 yield _collision(site, content, content.save_as, [content], [what])
 
 
-def _own_pages(site):
+def own_pages(site):
     """What the site writes besides its posts: a description of each, by its address."""
     settings = site.settings
     own = {}

@@ -6,9 +6,12 @@ files another rule has already explained in plain words.
 """
 
 import logging
+import re
 from pathlib import Path
 
 from plugins.checks.problem import Problem
+
+FILE_NAME = re.compile(r"[\w./-]+\.\w+")
 
 
 class PelicanMessages(logging.Handler):
@@ -34,11 +37,19 @@ def start_listening():
 
 
 def check(found):
-    """Pelican's warnings as errors, except those about files `found` has already explained."""
-    explained = {p.file for p in found if p.severity == "error"}
+    """Pelican's warnings as errors, except those about files `found` has already explained.
+
+    A problem explains its own file and any file its message names (a missing image, say):
+    one problem, one message.
+    """
+    explained = set()
+    for problem in found:
+        if problem.severity == "error":
+            explained.add(Path(problem.file).name)
+            explained.update(Path(name).name for name in FILE_NAME.findall(problem.what))
     for record in messages.records:
         message = record.getMessage()
-        if any(Path(name).name in message for name in explained):
+        if any(name in message for name in explained):
             continue
         yield Problem(
             "error",
