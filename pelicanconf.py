@@ -191,6 +191,7 @@ PLUGINS = [
     # let the readability worker go before Pagefind needs the memory.
     "plugins.search_index",
     "plugins.unchanged_pages",
+    "plugins.stale_pages",
     "plugins.template_cache",
     "pelican.plugins.neighbors",
 ]
