@@ -154,6 +154,7 @@ MAIN_MENU = (("About", "/about/"), ("Contact", "/contact/"))
 
 # Content: lists and pagination.
 DEFAULT_CATEGORY = "Articles"
+USE_FOLDER_AS_CATEGORY = False  # an article without a Category is in DEFAULT_CATEGORY
 DEFAULT_PAGINATION = 10
 PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "author": None}
 PAGINATION_PATTERNS = (
@@ -186,6 +187,7 @@ PLUGINS = [
     "plugins.theme_assets",
     "plugins.review_dates",
     "plugins.structured_data",
+    "plugins.plain_text",
     "plugins.security_headers",
     # After the checks: at the end of a build plugins act in this order, and the checks
     # let the readability worker go before Pagefind needs the memory.

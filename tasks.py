@@ -43,21 +43,20 @@ def _overrides(content=None, output=None, drafts=False, preview=False):
     return overrides
 
 
-def _build(settings=SETTINGS, check_only=False, **overrides):
+def _build(settings=SETTINGS, check_only=False, everything=False, **overrides):
     """Build (or check) and print the outcome; stop with the plain-language report on errors.
 
     Returns the report of the warnings, "" when there are none.
     """
+    overrides = _overrides(**overrides)
     try:
         if check_only:
-            from plugins.checks.problem import report
-
-            warnings = runner.build(settings, _overrides(**overrides), check_only=check_only)
-            warnings_report = report(warnings) if warnings else ""
+            warnings = runner.build(settings, overrides, check_only=check_only)
         else:
-            warnings_report = runner.build_then_index(settings, _overrides(**overrides))
+            warnings = runner.build_then_index(settings, overrides)
     except runner.BuildFailed as failure:
         raise Exit(f"\n{failure}\n", code=1) from None
+    warnings_report = runner.report(warnings, overrides, everything)
     if warnings_report:
         print(f"\n{warnings_report}\n")
     return warnings_report
@@ -75,26 +74,34 @@ def build(c, content=None, output=None):
     _build(content=content, output=output)
 
 
-@task(help={"content": "Check another content folder instead of content/."})
-def check(c, content=None):
+@task(
+    help={
+        "content": "Check another content folder instead of content/.",
+        "all": "Show every suggestion again, also those about files you have not changed.",
+    }
+)
+def check(c, content=None, all=False):
     """Check every article and page and list every problem, without building."""
     # Nothing is written; the output folder only decides where the build cache lives.
     output = Path(content).resolve().parent / "output" if content else None
-    advice = _build(check_only=True, content=content, output=output)
+    advice = _build(check_only=True, everything=all, content=content, output=output)
     if not advice:
         print("No problems found.")
     else:
-        print("Nothing must be fixed: the site can be built. The suggestions above are advice.")
+        print("Nothing must be fixed: the site can be built. Suggestions are advice.")
 
 
 def _new(kind, title, category="", tags="", summary="", content=None):
     """Create a draft article or page and say where it is and how to see it."""
     from pelican.settings import read_settings
 
-    from plugins.new_post import create
+    from plugins.new_post import create, topics
 
     settings = read_settings(str(SETTINGS))
     folder = Path(content).resolve() if content else Path(settings["PATH"])
+    known_topics = topics(folder, settings) if kind == "article" else []
+    if kind == "article" and not category.strip() and sys.stdin.isatty():
+        category = _ask_topic(known_topics)
     try:
         path, slug = create(kind, title, settings, folder, category, tags, summary)
     except ValueError as mistake:
@@ -103,6 +110,23 @@ def _new(kind, title, category="", tags="", summary="", content=None):
     print(f"Created {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
     print(f"Preview it at http://{HOST}:{PORT}/{address} while `invoke livereload` runs.")
     print("It is a draft until you change its Status line to: Status: published")
+    if kind == "article" and not category.strip():
+        print(
+            "Choose its topic and write it on the Category line"
+            + (
+                f": one you already use ({', '.join(known_topics)}) or a new one."
+                if known_topics
+                else "."
+            )
+        )
+
+
+def _ask_topic(known_topics):
+    """Ask which topic a new article belongs to, offering the ones in use."""
+    if known_topics:
+        print(f"Topics you already use: {', '.join(known_topics)}")
+    answer = input("Which topic does it belong to? Type one, or press Enter to choose later: ")
+    return " ".join(answer.split())
 
 
 NEW_POST_HELP = {

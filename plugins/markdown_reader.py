@@ -14,6 +14,7 @@ both builds byte for byte.
 
 import gc
 import hashlib
+import html
 import math
 import multiprocessing
 import os
@@ -122,7 +123,8 @@ class Renderer:
             if name in formatted:
                 typeset_fields[name] = typeset(formatted[name], settings)
             elif meta.get(name):
-                typeset_fields[name] = typeset(meta[name][0], settings)
+                # A title is plain text: anything that looks like a tag is shown, never run.
+                typeset_fields[name] = typeset(html.escape(meta[name][0], quote=False), settings)
         return Rendered(
             content=typeset(content, settings),
             meta=meta,

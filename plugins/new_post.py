@@ -54,6 +54,22 @@ def make_slug(title, settings):
     return slug
 
 
+def topics(content_root, settings):
+    """The topics (Category) the site's articles already use, A to Z."""
+    found = set()
+    for folder in settings["ARTICLE_PATHS"]:
+        for path in (Path(content_root) / folder).rglob("*.md"):
+            try:
+                category = read_front_matter(path.read_text(encoding="utf-8")).values.get(
+                    "category"
+                )
+            except (OSError, UnicodeDecodeError):
+                continue
+            if category:
+                found.add(category)
+    return sorted(found, key=str.lower)
+
+
 def taken_slugs(folder):
     """Every slug already used in a folder: file names and Slug: lines."""
     taken = set()
@@ -133,7 +149,7 @@ def create(kind, title, settings, content_root, category="", tags="", summary=""
         "Title": title,
         "Date": site_today(settings).isoformat(),
         "Summary": " ".join(summary.split()),
-        "Category": category.strip() or settings.get("DEFAULT_CATEGORY", ""),
+        "Category": " ".join(category.split()),  # chosen by her: tasks.py offers the topics
         "Tags": ", ".join(t.strip() for t in tags.split(",") if t.strip()),
         "Slug": slug,
         "Status": "draft",

@@ -71,6 +71,21 @@ def prepare(settings_file, overrides=None, check_only=False):
     return settings
 
 
+def places(overrides):
+    """(the project folder problems are named from, the cache folder) of a build."""
+    content = Path(overrides.get("PATH") or ROOT / "content")
+    return content.parent, Path(overrides.get("CACHE_PATH") or ROOT / "cache")
+
+
+def report(warnings, overrides, everything=False):
+    """The warnings in plain words, old suggestions about unchanged files counted in a line."""
+    from plugins.checks.news import unchanged_files
+    from plugins.checks.problem import report as plain_words
+
+    unchanged = unchanged_files(warnings, *places(overrides), everything=everything)
+    return plain_words(warnings, unchanged) if warnings else ""
+
+
 def build(settings_file, overrides=None, check_only=False):
     """Build the site, or only check it; return the warnings, raise BuildFailed on any error."""
     try:
@@ -134,7 +149,7 @@ def _build(settings_file, overrides=None, check_only=False):
 def build_then_index(settings_file, overrides=None):
     """Build in a child process, then index the site for search here, once the child is gone.
 
-    Returns the report of the build's warnings, "" when there are none. By the time its
+    Returns the build's warnings, as `build` does. By the time its
     pages are written a build holds every article several times over, and Pagefind beside
     it was a large site's peak memory. The child gives all of it back when it exits, and
     this process, which never loads Pelican, holds little more than invoke while Pagefind
@@ -159,7 +174,7 @@ def build_then_index(settings_file, overrides=None):
             "The build stopped before it finished, so the site may be incomplete. "
             "Run the same command again."
         )
-    failure, warnings_report, indexing = pickle.loads(outcome)
+    failure, warnings, indexing = pickle.loads(outcome)
     if failure:
         raise BuildFailed(failure)
     try:
@@ -167,23 +182,22 @@ def build_then_index(settings_file, overrides=None):
             search_index.Indexing(*indexing).run()
     except search_index.SearchIndexFailed as error:
         raise BuildFailed(str(error)) from None
-    return warnings_report
+    return warnings
 
 
 def _build_for_parent(settings_file, overrides, writing):
-    """In the child: build, send the parent (failure, report, index plan), and exit."""
+    """In the child: build, send the parent (failure, warnings, index plan), and exit."""
     outcome = b""
     try:
         # The collector never marks what the parent shares, so those pages stay shared.
         gc.freeze()
         from plugins import search_index
-        from plugins.checks.problem import report
 
         try:
             warnings = build(settings_file, {**(overrides or {}), "INDEX_AFTER_BUILD": True})
-            outcome = (None, report(warnings) if warnings else "", search_index.planned)
+            outcome = (None, warnings, search_index.planned)
         except BuildFailed as failure:
-            outcome = (str(failure), "", None)
+            outcome = (str(failure), [], None)
         outcome = pickle.dumps(outcome)
     finally:
         with os.fdopen(writing, "wb") as pipe:

@@ -239,8 +239,23 @@ def test_readability_grades_are_cached_by_content(minimal_content, tmp_path):
     (cache,) = Path(f"{output}.cache").glob("*/readability.json")
     first = cache.read_text()
     result = invoke("build", "--content", str(minimal_content), "--output", str(output))
-    assert "(readability)" in result.stdout
+    # Shown in full once; while the file is unchanged, counted in one line.
+    assert "1 suggestion about content/articles/hard-to-read.md, which has not changed" in (
+        result.stdout
+    )
     assert cache.read_text() == first
+    again = invoke("check", "--all", "--content", str(minimal_content))
+    assert "hard-to-read.md, line 5 (readability)" in again.stdout
+
+
+def test_a_suggestion_is_shown_again_once_its_file_changes(minimal_content):
+    add_mistake(minimal_content, "unsafe-wording")
+    first = invoke("check", "--content", str(minimal_content)).stdout
+    assert "unsafe-wording.md, line 5 (safe messaging)" in first
+    assert "(safe messaging)" not in invoke("check", "--content", str(minimal_content)).stdout
+    edited = minimal_content / "articles" / "unsafe-wording.md"
+    edited.write_text(edited.read_text() + "\nA new paragraph.\n")
+    assert "(safe messaging)" in invoke("check", "--content", str(minimal_content)).stdout
 
 
 def test_the_readability_target_is_a_setting(minimal_content, tmp_path):

@@ -106,13 +106,12 @@ def work(settings_file, overrides):
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # what builds print goes to the terminal
     sys.path.insert(0, str(ROOT))
     from plugins import runner
-    from plugins.checks.problem import report
 
     for _ in sys.stdin:
         failure, warnings_report = None, ""
         try:
             warnings = runner.build(settings_file, overrides)
-            warnings_report = report(warnings) if warnings else ""
+            warnings_report = runner.report(warnings, overrides)
         except runner.BuildFailed as failed:
             failure = str(failed)
         except Exception as error:  # whatever goes wrong, the preview keeps serving

@@ -22,10 +22,14 @@ class Problem:
         return f"{where} ({self.field})\n    {self.what}\n    How to fix: {self.fix}"
 
 
-def report(problems):
-    """Every problem in plain words, errors first, each with where it is and how to fix it."""
+def report(problems, unchanged=()):
+    """Every problem in plain words, errors first, each with where it is and how to fix it.
+
+    Suggestions about the `unchanged` files, shown before, are counted in one line.
+    """
     errors = [p for p in problems if p.severity == "error"]
-    warnings = [p for p in problems if p.severity == "warning"]
+    warnings = [p for p in problems if p.severity == "warning" and p.file not in unchanged]
+    quiet = [p for p in problems if p.severity == "warning" and p.file in unchanged]
     parts = []
     if errors:
         parts.append(f"{_count(errors, 'problem')} must be fixed before the site can be built:")
@@ -33,6 +37,15 @@ def report(problems):
     if warnings:
         parts.append(f"{_count(warnings, 'suggestion')} (these do not stop the build):")
         parts += [f"  • {p}" for p in warnings]
+    if quiet:
+        files = sorted({p.file for p in quiet})
+        more = "more " if warnings else ""
+        parts.append(
+            f"{_count(quiet, more + 'suggestion')} about {', '.join(files)}, which "
+            f"{'has' if len(files) == 1 else 'have'} not changed since "
+            f"{'it was' if len(quiet) == 1 else 'they were'} last shown. "
+            "To see every suggestion again: invoke check --all"
+        )
     return "\n\n".join(parts) if parts else "No problems found."
 
 

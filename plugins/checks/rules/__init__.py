@@ -19,6 +19,7 @@ from plugins.checks.rules import (
     reviews,
     safe_messaging,
     template,
+    topics,
 )
 
 # Run on each file; their findings are remembered while the file is unchanged.
@@ -40,4 +41,5 @@ SITE_RULES = (
     duplicates.check,
     draft_links.check,
     reviews.check,
+    topics.check,
 )

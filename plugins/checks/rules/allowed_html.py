@@ -5,7 +5,7 @@ HTML, attribute lists (`{: onclick=… }`) and entities are all seen as a reader
 browser would see them. Anything outside the allow-list stops the build.
 """
 
-from plugins.checks.html import DOCUMENT_TAGS
+from plugins.checks.html import DOCUMENT_TAGS, elements
 from plugins.checks.html_policy import (
     ALLOWED_TAGS,
     URL_ATTRIBUTES,
@@ -15,6 +15,7 @@ from plugins.checks.html_policy import (
 )
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
+from plugins.checks.source import render_markdown
 
 # Tags that would run code, show another site or collect readers' details: why, and the fix.
 EMBEDDED = {
@@ -51,13 +52,42 @@ WHY_SCHEME = {
 
 @file_rule("html")
 def check(source, site):
+    found = refused(source.elements, source, "The text")
+    summary = source.front.values.get("summary", "")
+    if any(mark in summary for mark in "<{("):  # raw HTML, an attribute list, a link
+        line = source.front.lines["summary"]
+        summary_html = render_markdown(summary, site.settings)
+        found += refused(elements(summary_html), source, "The summary", line)
+    title = source.front.values.get("title", "")
+    tags = sorted({e.tag for e in elements(title)}) if "<" in title else []
+    if tags:
+        found.append(
+            Problem(
+                "error",
+                source.shown,
+                source.front.lines["title"],
+                "Title",
+                f"The title contains HTML ({', '.join(f'<{tag}>' for tag in tags)}). A title is "
+                "plain text: it also appears in search results, browser tabs and shared links.",
+                "Write the title without tags.",
+            )
+        )
+    return found
+
+
+def refused(found_elements, source, subject, line=None):
+    """The problems with `found_elements`, the HTML of `source`'s text or one of its fields.
+
+    `line` is the field's line; without it each problem is placed where the text has it.
+    """
     problems = {}
 
     def problem(field, what, fix, *needles):
-        line = next(filter(None, map(source.line_of, needles)), None)
-        problems.setdefault((line, what), Problem("error", source.shown, line, field, what, fix))
+        at = line or next(filter(None, map(source.line_of, needles)), None)
+        what = what.replace("The text", subject, 1)
+        problems.setdefault((at, what), Problem("error", source.shown, at, field, what, fix))
 
-    for element in source.elements:
+    for element in found_elements:
         tag = element.tag
         if any(_refused(parent) for parent in element.ancestors):
             continue  # one message for the outermost refused tag is enough

@@ -41,10 +41,22 @@ function resultItem(data) {
   heading.append(link);
   const excerpt = document.createElement("p");
   excerpt.className = "ps-list__summary";
-  // Pagefind's excerpt is text from this site's own pages, with the matches in <mark>.
-  excerpt.innerHTML = data.excerpt;
+  excerpt.append(...markedText(data.excerpt));
   item.append(heading, excerpt);
   return item;
+}
+
+// Pagefind's excerpt is a page's text with the matches in <mark>. Only text and marks are
+// kept, so whatever a page's text says, nothing in it becomes markup here. DOMParser's
+// document is inert: it runs nothing and loads nothing.
+function markedText(excerpt) {
+  const parsed = new DOMParser().parseFromString(excerpt, "text/html").body;
+  return [...parsed.childNodes].map((node) => {
+    if (node.nodeName !== "MARK") return node.textContent;
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent;
+    return mark;
+  });
 }
 
 async function search(query) {
