@@ -4,7 +4,7 @@ import subprocess
 
 import pytest
 
-from publishing.github_pages import deploy
+from publishing.targets.github_pages import deploy
 from tests.conftest import ROOT, files, invoke
 
 

@@ -1,4 +1,4 @@
-"""Publishes the site to a web server with rsync, switching visitors to it all at once.
+"""`--target rsync`: a web server's folder, by rsync over ssh, switched to all at once.
 
 The target folder holds one complete copy of the site per deploy, and a `current`
 symlink that the web server's root points at:
@@ -18,7 +18,7 @@ import re
 import shlex
 import subprocess
 
-from publishing import DeployRefused
+from publishing import DeployRefused, Setting, Target, register
 
 MARKER = ".psych-site-deploy"
 KEEP_RELEASES = 3
@@ -27,7 +27,7 @@ PERMISSIONS = "--chmod=Du=rwx,Dgo=rx,Fu=rw,Fgo=r"
 REMOTE = re.compile(r"^(?P<host>[^/:]+):(?P<path>.*)$")
 
 
-class Target:
+class Destination:
     """A folder on this machine or, written `[user@]host:/path`, on a server reached by ssh."""
 
     def __init__(self, spec, ssh="ssh"):
@@ -87,11 +87,11 @@ def identity(sitename):
     return f"site: {sitename}"
 
 
-def check_ownership(target, sitename):
+def check_ownership(destination, sitename):
     """Refuse unless the target is empty, missing, or a previous deploy of this same site."""
-    inspected = target.sh(INSPECT, MARKER=MARKER)
+    inspected = destination.sh(INSPECT, MARKER=MARKER)
     if inspected.returncode != 0:
-        raise DeployRefused(f"Could not look into {target.spec}:\n{inspected.stderr.strip()}")
+        raise DeployRefused(f"Could not look into {destination.spec}:\n{inspected.stderr.strip()}")
     state, _, details = inspected.stdout.partition("\n")
     if state == "new":
         return False
@@ -99,7 +99,7 @@ def check_ownership(target, sitename):
         return True
     found = details.strip().replace("\n", ", ")
     raise DeployRefused(
-        f"{target.spec} does not look like a previous deploy of this site, so nothing was "
+        f"{destination.spec} does not look like a previous deploy of this site, so nothing was "
         f"copied and nothing in it was changed.\n"
         f"  It contains: {found or 'nothing recognisable'}\n"
         f"  A deploy folder of this site holds a {MARKER} file naming {sitename!r}.\n"
@@ -107,33 +107,33 @@ def check_ownership(target, sitename):
     )
 
 
-def _rsync(target, *arguments, options=()):
+def _rsync(destination, *arguments, options=()):
     # Content, not timestamps, decides what changed: every build writes fresh times, and
     # --link-dest only reuses a file whose preserved attributes all match.
     command = ["rsync", "--recursive", "--links", "--perms", "--checksum", PERMISSIONS, *options]
-    if target.host:
-        command += ["--rsh", shlex.join(target.ssh)]
+    if destination.host:
+        command += ["--rsh", shlex.join(destination.ssh)]
     return subprocess.run([*command, *arguments], capture_output=True, text=True)
 
 
-def dry_run(site, target, sitename, options=()):
+def dry_run(site, destination, sitename, options=()):
     """Print what a deploy would add, change and remove, changing nothing."""
-    deployed_before = check_ownership(target, sitename)
+    deployed_before = check_ownership(destination, sitename)
     if not deployed_before:
         count = sum(1 for path in site.rglob("*") if path.is_file())
-        print(f"Dry run: the first deploy to {target.spec} would upload {count} files.")
+        print(f"Dry run: the first deploy to {destination.spec} would upload {count} files.")
         return
     compared = _rsync(
-        target,
+        destination,
         "--dry-run",
         "--delete",
         "--itemize-changes",
         f"{site}/",
-        target.rsync_path("current/"),
+        destination.rsync_path("current/"),
         options=options,
     )
     if compared.returncode != 0:
-        raise DeployRefused(f"rsync could not compare with {target.spec}:\n{compared.stderr}")
+        raise DeployRefused(f"rsync could not compare with {destination.spec}:\n{compared.stderr}")
     changes = []
     for line in compared.stdout.splitlines():
         change, _, path = line.partition(" ")
@@ -141,36 +141,70 @@ def dry_run(site, target, sitename, options=()):
             changes.append(("remove", path.strip()))
         elif not change.startswith(".") and not path.endswith("/"):
             changes.append(("upload", path.strip()))  # new or changed; folders follow files
-    print(f"Dry run: deploying to {target.spec} would change {len(changes)} files:")
+    print(f"Dry run: deploying to {destination.spec} would change {len(changes)} files:")
     for action, path in changes:
         print(f"  {action} {path}")
 
 
-def deploy(site, target, sitename, options=()):
-    """Upload `site` as a new release in `target` and switch `current` to it atomically."""
-    check_ownership(target, sitename)
-    prepared = target.sh(PREPARE, MARKER=MARKER, IDENTITY=identity(sitename))
+def deploy(site, destination, sitename, options=()):
+    """Upload `site` as a new release in `destination`; switch `current` to it atomically."""
+    check_ownership(destination, sitename)
+    prepared = destination.sh(PREPARE, MARKER=MARKER, IDENTITY=identity(sitename))
     if prepared.returncode != 0:
-        raise DeployRefused(f"Could not prepare {target.spec}:\n{prepared.stderr.strip()}")
+        raise DeployRefused(f"Could not prepare {destination.spec}:\n{prepared.stderr.strip()}")
     previous = prepared.stdout.strip()
     release = datetime.datetime.now(datetime.UTC).strftime("%Y%m%dT%H%M%S%fZ")
     # --link-dest is relative to the folder being written, releases/.partial-<time>/.
     link = [f"--link-dest=../{previous.removeprefix('releases/')}"] if previous else []
     uploaded = _rsync(
-        target,
+        destination,
         *link,
         f"{site}/",
-        target.rsync_path(f"releases/.partial-{release}/"),
+        destination.rsync_path(f"releases/.partial-{release}/"),
         options=options,
     )
     if uploaded.returncode != 0:
         raise DeployRefused(
-            f"The upload to {target.spec} failed, so visitors still see the previous site:\n"
+            f"The upload to {destination.spec} failed, so visitors still see the previous site:\n"
             f"{uploaded.stderr.strip()}"
         )
-    switched = target.sh(SWITCH, RELEASE=release, KEEP=KEEP_RELEASES)
+    switched = destination.sh(SWITCH, RELEASE=release, KEEP=KEEP_RELEASES)
     if switched.returncode != 0:
         raise DeployRefused(
-            f"Could not switch {target.spec} to the new release:\n{switched.stderr}"
+            f"Could not switch {destination.spec} to the new release:\n{switched.stderr}"
         )
-    print(f"Published to {target.spec}: current -> releases/{release}")
+    print(f"Published to {destination.spec}: current -> releases/{release}")
+
+
+@register
+class Rsync(Target):
+    """Uploads each release beside the last few and switches the `current` link to it."""
+
+    name = "rsync"
+    summary = "a web server's folder, by rsync over ssh"
+    settings = (
+        Setting(
+            "rsync_target",
+            "DEPLOY_RSYNC_TARGET",
+            "[user@]host:/folder or a folder.",
+            required="Say which folder to publish to",
+            example="user@host:/srv/site",
+        ),
+        Setting("ssh", "DEPLOY_SSH", "the ssh command to reach the server.", default="ssh"),
+        Setting("rsync_options", "DEPLOY_RSYNC_OPTIONS", "extra rsync options.", default=""),
+    )
+
+    def __init__(self, values, site):
+        super().__init__(values, site)
+        self.destination = Destination(values["rsync_target"], ssh=values["ssh"])
+        self.options = shlex.split(values["rsync_options"])
+
+    def check(self):
+        # Refuse a folder that is not ours before spending time on the build.
+        check_ownership(self.destination, self.site["SITENAME"])
+
+    def dry_run(self, site):
+        dry_run(site, self.destination, self.site["SITENAME"], options=self.options)
+
+    def deploy(self, site):
+        deploy(site, self.destination, self.site["SITENAME"], options=self.options)
