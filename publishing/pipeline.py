@@ -1,8 +1,8 @@
 """`invoke publish`: build the public site, check it, and deploy it only if every check passes.
 
 Everything a publish needs is settled before anything is touched: the target and its
-settings, the public address, the test tools, and the target's own check (an rsync folder
-that is not this site's, a git remote that does not answer).
+settings, the public address, the test tools, the folder to build into, and the target's
+own check (an rsync folder that is not this site's, a git remote that does not answer).
 Each target's settings become options of the task (`with_target_settings`), so adding a
 target to publishing/targets/ adds its options to `invoke --help publish` as well.
 """
@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from publishing import DeployRefused, all_targets
+from publishing import DeployRefused, all_targets, staging
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
@@ -47,7 +47,8 @@ def task_help():
         "siteurl": "The public address, e.g. https://www.example.org. Default $SITEURL.",
         "dry_run": "Build and check, then show what would change, changing nothing.",
         "content": "Publish another content folder (used by tests).",
-        "output": "Build into another folder instead of staging/.",
+        "output": "Build into another folder instead of staging/ (a new or empty one, "
+        "or one publish built before).",
     }
     for name, (setting, readers) in _target_settings().items():
         default = f" or {setting.default}" if setting.default else ""
@@ -163,14 +164,17 @@ def publish(target=None, siteurl=None, dry_run=False, settings=None, content=Non
         "SHOW_DRAFTS": False,
         "OUTPUT_PATH": str(folder),
         "CACHE_PATH": str(cache),
+        "OUTPUT_RETENTION": [staging.MARKER],  # the build empties the folder but for this
     }
     if content:
         overrides["PATH"] = str(Path(content).resolve())
     site = read_settings(str(PUBLISH_SETTINGS), override=dict(overrides))
+    staging.check(folder, site["SITENAME"], always_ours=STAGING)
     deployer = chosen(values, site)
     deployer.check()
 
     # 2. Build with the publishing settings, and print the handouts.
+    staging.claim(folder, site["SITENAME"])
     print(f"Building {siteurl} into {folder}", flush=True)
     warnings = runner.build_then_index(str(PUBLISH_SETTINGS), overrides)
     if warnings:
@@ -178,10 +182,11 @@ def publish(target=None, siteurl=None, dry_run=False, settings=None, content=Non
     for handout in make_handouts(folder):
         print(f"Wrote {handout.relative_to(folder)}")
 
-    # 3. Check what was built, then deploy it.
-    _run_site_tests(folder, siteurl)
-    print(f"The site in {folder} passed every check.", flush=True)
-    if dry_run:
-        deployer.dry_run(folder)
-    else:
-        deployer.deploy(folder)
+    # 3. Check exactly what will be deployed, then deploy it.
+    with staging.without_marker(folder, cache) as checked:
+        _run_site_tests(checked, siteurl)
+        print(f"The site in {folder} passed every check.", flush=True)
+        if dry_run:
+            deployer.dry_run(checked)
+        else:
+            deployer.deploy(checked)

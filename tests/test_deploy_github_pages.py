@@ -4,6 +4,7 @@ import subprocess
 
 import pytest
 
+from publishing.staging import MARKER
 from publishing.targets.github_pages import deploy
 from tests.conftest import ROOT, files, invoke
 
@@ -53,7 +54,9 @@ def test_publish_puts_exactly_the_built_site_on_the_gh_pages_branch(
     published = branch_files(remote, "gh-pages", tmp_path / "checkout")
     assert published.pop(".nojekyll") == b""
     assert published.pop("CNAME") == b"www.example.org"
-    assert published == files(staging)
+    built = files(staging)
+    assert built.pop(MARKER), "publish marks the folder it builds into as its own"
+    assert published == built, "the site is deployed as checked, mark aside"
     # The project's own checkout gained no branch: the commit was made elsewhere.
     assert git("branch", "--list", cwd=ROOT) == branches_before
 
