@@ -11,9 +11,15 @@ Each upload goes into a hidden `releases/.partial-<time>/` folder, reusing uncha
 files from the previous release as hard links, and only a finished upload is renamed
 and swapped in with one atomic `mv`. An interrupted upload is therefore never what
 visitors see, and deploying deletes nothing but this site's own older releases.
+
+The folder is written `[user@]host:/path`, `host:~/path` (under the home folder ssh
+lands in), `user@[2001:db8::1]:/path`, or as a folder on this machine. It is resolved
+once to an absolute path, which the checks, the upload and the switch all use.
 """
 
 import datetime
+import functools
+import os
 import re
 import shlex
 import subprocess
@@ -24,22 +30,85 @@ MARKER = ".psych-site-deploy"
 KEEP_RELEASES = 3
 # Served files must be readable by the web server, whatever the local umask was.
 PERMISSIONS = "--chmod=Du=rwx,Dgo=rx,Fu=rw,Fgo=r"
-REMOTE = re.compile(r"^(?P<host>[^/:]+):(?P<path>.*)$")
+# rsync's own reading: a colon before any slash makes a server address, and an IPv6
+# address is put in brackets. A user or host starting with "-" would reach ssh as an option.
+REMOTE = re.compile(
+    r"^(?:(?P<user>[^-@/:\[\]\s][^@/:\[\]\s]*)@)?"
+    r"(?:\[(?P<ipv6>[0-9A-Fa-f:.]+(?:%[\w.-]+)?)\]|(?P<host>[^-@/:\[\]\s][^@/:\[\]\s]*))"
+    r":(?P<path>.*)$",
+    re.DOTALL,
+)
 
 
 class Destination:
-    """A folder on this machine or, written `[user@]host:/path`, on a server reached by ssh."""
+    """A folder on this machine or, written `[user@]host:path`, on a server reached by ssh."""
 
     def __init__(self, spec, ssh="ssh"):
-        match = REMOTE.match(spec)
-        self.host = match["host"] if match else None
-        self.path = (match["path"] if match else spec).rstrip("/") or "/"
-        self.ssh = shlex.split(ssh)
         self.spec = spec
+        self.ssh = shlex.split(ssh)
+        self.host = None
+        self.written = spec
+        match = REMOTE.match(spec)
+        if spec.startswith("rsync://") or (match and match["path"].startswith(":")):
+            raise DeployRefused(
+                f"{spec} names an rsync daemon module, which cannot be published to: each "
+                "deploy checks the folder and switches `current` to the new release through a "
+                "shell on the server. Give the folder for ssh instead: user@host:/srv/site."
+            )
+        if not match and re.match(r"^[^/]*:", spec):
+            raise DeployRefused(
+                f"{spec} is not a server folder rsync can reach: write it as "
+                "user@host:/srv/site, or user@[2001:db8::1]:/srv/site for an IPv6 address."
+            )
+        if match:
+            address = match["host"] or match["ipv6"]
+            user = f"{match['user']}@" if match["user"] else ""
+            self.host = user + address  # as ssh takes it
+            self.rsync_host = user + (f"[{address}]" if match["ipv6"] else address)
+            self.written = match["path"]
+            if re.match(r"^~[^/]", self.written):
+                raise DeployRefused(
+                    f"{spec}: write another account's folder in full (/home/name/site), "
+                    "not as ~name/site."
+                )
+
+    @functools.cached_property
+    def path(self):
+        """The folder's absolute path, found once and used by every step.
+
+        On a server, `~` and a relative path mean the home folder ssh lands in, as they do
+        for rsync; the server is asked for it, since the steps quote the path and rsync
+        (with --protect-args) expands nothing.
+        """
+        if not self.host:
+            return os.path.abspath(os.path.expanduser(self.written))
+        path = self.written
+        if not path.startswith("/"):
+            found = self._run('printf "%s\\n" "$HOME"')
+            home = found.stdout.strip()
+            if found.returncode != 0 or not home.startswith("/"):
+                raise DeployRefused(
+                    f"Could not find the home folder on {self.host} through "
+                    f"`{shlex.join(self.ssh)}`:\n{found.stderr.strip()}\n"
+                    "Check the address, and that `ssh` reaches the server without a password."
+                )
+            path = home + path[1:] if path.startswith("~") else f"{home}/{path}"
+        return path.rstrip("/") or "/"
+
+    def __str__(self):
+        """The folder as written, and where that is when `~` or a relative path was resolved."""
+        written = self.written.rstrip("/") or "/"
+        return self.spec if written == self.path else f"{self.spec} ({self.path})"
 
     def rsync_path(self, relative):
         path = f"{self.path}/{relative}"
-        return f"{self.host}:{path}" if self.host else path
+        return f"{self.rsync_host}:{path}" if self.host else path
+
+    def _run(self, script):
+        # The script goes in on sh's standard input, so the server's login shell, whichever
+        # it is, only starts sh and never reads the script itself.
+        command = [*self.ssh, self.host, "sh", "-s"] if self.host else ["sh", "-s"]
+        return subprocess.run(command, input=script, capture_output=True, text=True)
 
     def sh(self, script, **variables):
         """Run a POSIX shell script in the target folder's machine; return the finished process."""
@@ -47,9 +116,7 @@ class Destination:
         assignments = "".join(
             f"{name}={shlex.quote(str(value))}\n" for name, value in variables.items()
         )
-        script = assignments + script
-        command = [*self.ssh, self.host, script] if self.host else ["sh", "-c", script]
-        return subprocess.run(command, capture_output=True, text=True)
+        return self._run(assignments + script)
 
 
 INSPECT = """
@@ -110,7 +177,9 @@ def check_ownership(destination, sitename):
 def _rsync(destination, *arguments, options=()):
     # Content, not timestamps, decides what changed: every build writes fresh times, and
     # --link-dest only reuses a file whose preserved attributes all match.
-    command = ["rsync", "--recursive", "--links", "--perms", "--checksum", PERMISSIONS, *options]
+    command = ["rsync", "--recursive", "--links", "--perms", "--checksum", PERMISSIONS]
+    # -s (--protect-args) hands the paths to the server's rsync as they are, unread by a shell.
+    command += ["-s", *options]
     if destination.host:
         command += ["--rsh", shlex.join(destination.ssh)]
     return subprocess.run([*command, *arguments], capture_output=True, text=True)
@@ -173,7 +242,7 @@ def deploy(site, destination, sitename, options=()):
         raise DeployRefused(
             f"Could not switch {destination.spec} to the new release:\n{switched.stderr}"
         )
-    print(f"Published to {destination.spec}: current -> releases/{release}")
+    print(f"Published to {destination}: current -> releases/{release}")
 
 
 @register
