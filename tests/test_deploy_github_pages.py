@@ -1,5 +1,6 @@
 """Publishing to a GitHub Pages branch, tested against a real local bare git repository."""
 
+import os
 import subprocess
 
 import pytest
@@ -75,3 +76,41 @@ def test_a_second_publish_adds_a_commit_that_holds_only_the_new_site(
     assert published == files(after)
     assert set(files(before)) - set(published), "the deleted article's page is gone"
     assert len(git("log", "--format=%H", "site", cwd=remote).split()) == 2
+
+
+def test_the_published_commit_names_neither_the_deployer_nor_their_time_zone(
+    tmp_path, remote, minimal_content
+):
+    deployer = tmp_path / "deployer.gitconfig"
+    deployer.write_text("[user]\n\tname = Dana Deployer\n\temail = dana@home.example\n")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": str(deployer), "TZ": "MST7"}
+
+    result = invoke(
+        "publish",
+        "--target",
+        "github-pages",
+        "--siteurl",
+        "https://www.example.org",
+        "--remote",
+        str(remote),
+        "--content",
+        str(minimal_content),
+        "--output",
+        str(tmp_path / "staging"),
+        env=env,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    commit = git("log", "-1", "--format=%an <%ae>%n%cn <%ce>%n%ci", "gh-pages", cwd=remote)
+    author, committer, date = commit.splitlines()
+    assert "Dana" not in commit and "dana@" not in commit
+    assert author == committer == "invoke publish <publish@localhost>"
+    assert date.endswith("+0000")
+
+
+def test_a_name_and_e_mail_given_for_the_site_are_the_ones_the_commit_carries(
+    tmp_path, remote, two_versions
+):
+    deploy(two_versions[0], remote, branch="site", name="The Practice", email="web@example.org")
+    commit = git("log", "-1", "--format=%an <%ae>|%cn <%ce>", "site", cwd=remote)
+    assert commit.strip() == "The Practice <web@example.org>|The Practice <web@example.org>"

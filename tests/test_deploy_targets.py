@@ -54,6 +54,8 @@ OPTIONS = {
     "--remote": "$DEPLOY_GIT_REMOTE",
     "--branch": "$DEPLOY_GIT_BRANCH",
     "--cname": "$DEPLOY_CNAME",
+    "--git-name": "$DEPLOY_GIT_NAME",
+    "--git-email": "$DEPLOY_GIT_EMAIL",
     "--rsync-target": "$DEPLOY_RSYNC_TARGET",
     "--ssh": "$DEPLOY_SSH",
     "--rsync-options": "$DEPLOY_RSYNC_OPTIONS",
