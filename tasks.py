@@ -2,9 +2,7 @@
 
 import functools
 import http.server
-import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -15,21 +13,20 @@ SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
-STAGING = ROOT / "staging"  # what `invoke publish` builds and checks before deploying
 NGINX_CONFIG = ROOT / "deploy" / "nginx-site.conf"
-# The tests that apply to a built site (see tests/conftest.py); browser tests need the site
-# served at its own address, and slow ones are for CI.
-SITE_TESTS = "site and not browser and not slow"
 HOST = "localhost"
 PORT = 8000
 
 sys.path.insert(0, str(ROOT))
 from plugins import runner  # noqa: E402  (it loads Pelican only when a build starts)
+from publishing import pipeline  # noqa: E402  (each deploy target's options, for `publish`)
 
 
-def _overrides(content=None, output=None, drafts=False, preview=False):
+def _overrides(content=None, output=None, drafts=False, preview=False, siteurl=None):
     """Settings that differ from pelicanconf.py for this run."""
     overrides = {"SHOW_DRAFTS": drafts}
+    if siteurl:
+        overrides["SITEURL"] = siteurl
     if preview:
         # This process builds again at every save: the search index is built in the
         # background and helper processes stay ready for the next build.
@@ -204,8 +201,14 @@ def livereload(c, port=PORT, content=None, output=None):
 @task(help={"siteurl": "The public address to build for (default http://localhost:8000)."})
 def preview(c, siteurl=f"http://{HOST}:{PORT}"):
     """Build with the publishing settings and serve the result at http://localhost:8000."""
-    os.environ["SITEURL"] = siteurl
-    _build(settings=PUBLISH_SETTINGS)
+    from plugins.public_address import problem
+
+    if problem(siteurl):
+        raise Exit(
+            f"--siteurl must be the site's https:// address, or http://{HOST}:{PORT} to try "
+            f"it here, not {siteurl}"
+        )
+    _build(settings=PUBLISH_SETTINGS, siteurl=siteurl.rstrip("/"))
     handouts(c)  # the public build links every article to its handout
     serve(c)
 
@@ -221,132 +224,16 @@ def nginx_config(c, output=NGINX_CONFIG):
     print(f"Wrote {output}. Include it in the server block whose root is the site.")
 
 
-def _setting(value, variable, default=None):
-    """A deploy setting: the task argument, else the environment variable, else the default."""
-    return value or os.environ.get(variable) or default
-
-
-def _origin_url():
-    found = subprocess.run(
-        ["git", "remote", "get-url", "origin"], cwd=ROOT, capture_output=True, text=True
-    )
-    return found.stdout.strip() or None
-
-
-def _run_site_tests(site):
-    """Run every test that applies to a built site over `site`; stop publishing if one fails."""
-    print(f"Checking the built site: pytest -m '{SITE_TESTS}'")
-    try:
-        import pytest  # noqa: F401
-    except ImportError:
-        raise Exit(
-            "Publishing runs the site's tests. Set them up with `scripts/setup --test`."
-        ) from None
-    checked = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", SITE_TESTS],
-        cwd=ROOT,
-        env={**os.environ, "SITE_OUTPUT": str(site)},
-    )
-    if checked.returncode != 0:
-        raise Exit("\nThe built site failed the checks above, so nothing was deployed.", code=1)
-
-
-@task(
-    help={
-        "target": "Where to: github-pages, rsync, or check (build and check only). "
-        "Default $DEPLOY_TARGET.",
-        "siteurl": "The public address, e.g. https://www.example.org. Default $SITEURL.",
-        "dry_run": "Build and check, then show what would change, changing nothing.",
-        "remote": "github-pages: the git remote to push to. Default $DEPLOY_GIT_REMOTE, "
-        "else this checkout's origin.",
-        "branch": "github-pages: the branch to publish to. Default $DEPLOY_GIT_BRANCH or gh-pages.",
-        "cname": "github-pages: the site's own domain, written to CNAME. Default $DEPLOY_CNAME.",
-        "rsync_target": "rsync: [user@]host:/folder or a folder. Default $DEPLOY_RSYNC_TARGET.",
-        "ssh": "rsync: the ssh command to reach the server. Default $DEPLOY_SSH or ssh.",
-        "rsync_options": "rsync: extra rsync options. Default $DEPLOY_RSYNC_OPTIONS.",
-        "content": "Publish another content folder (used by tests).",
-        "output": "Build into another folder instead of staging/.",
-    }
-)
-def publish(
-    c,
-    target=None,
-    siteurl=None,
-    dry_run=False,
-    remote=None,
-    branch=None,
-    cname=None,
-    rsync_target=None,
-    ssh=None,
-    rsync_options=None,
-    content=None,
-    output=STAGING,
-):
+@task(help=pipeline.task_help())
+@pipeline.with_target_settings(before="content")
+def publish(c, target=None, siteurl=None, dry_run=False, content=None, output=None, **settings):
     """Build the public site, run every check on it, and deploy it only if all of them pass."""
-    import shlex
+    from publishing import DeployRefused
 
-    from pelican.settings import read_settings
-
-    from publishing import DeployRefused, github_pages, rsync
-
-    # Every setting is resolved first, so a missing one stops before the slow part.
-    target = _setting(target, "DEPLOY_TARGET")
-    if target not in ("github-pages", "rsync", "check"):
-        raise Exit(
-            "Say where to publish: --target github-pages, --target rsync, or --target check "
-            "(build and check only), or set DEPLOY_TARGET. See the README's Deploying section."
-        )
-    siteurl = _setting(siteurl, "SITEURL")
-    if not siteurl:
-        raise Exit(
-            "The public address of the site is missing. Give it as --siteurl "
-            "https://www.example.org or set SITEURL."
-        )
-    os.environ["SITEURL"] = siteurl
-    if target == "github-pages":
-        remote = _setting(remote, "DEPLOY_GIT_REMOTE") or _origin_url()
-        if not remote:
-            raise Exit("Say which git remote to publish to: --remote URL or DEPLOY_GIT_REMOTE.")
-        branch = _setting(branch, "DEPLOY_GIT_BRANCH", "gh-pages")
-        cname = _setting(cname, "DEPLOY_CNAME", "")
-    if target == "rsync":
-        rsync_target = _setting(rsync_target, "DEPLOY_RSYNC_TARGET")
-        if not rsync_target:
-            raise Exit(
-                "Say which folder to publish to: --rsync-target user@host:/srv/site "
-                "or DEPLOY_RSYNC_TARGET."
-            )
-        destination = rsync.Target(rsync_target, ssh=_setting(ssh, "DEPLOY_SSH", "ssh"))
-        options = shlex.split(_setting(rsync_options, "DEPLOY_RSYNC_OPTIONS", ""))
-    sitename = read_settings(str(PUBLISH_SETTINGS))["SITENAME"]
     try:
-        if target == "rsync":
-            # Refuse a folder that is not ours before spending time on the build.
-            rsync.check_ownership(destination, sitename)
-    except DeployRefused as refused:
-        raise Exit(f"\n{refused}\n", code=1) from None
-
-    # 1. Build with the publishing settings.
-    site = Path(output).resolve()
-    print(f"Building {siteurl} into {site}")
-    _build(settings=PUBLISH_SETTINGS, content=content, output=site)
-    handouts(c, output=site)
-    # 2. Check what was built.
-    _run_site_tests(site)
-    # 3. Deploy.
-    try:
-        if target == "check":
-            print(f"The site in {site} passed every check; nothing was deployed.")
-        elif target == "github-pages" and dry_run:
-            print(f"Dry run: would publish {site} to the {branch} branch of {remote}.")
-        elif target == "github-pages":
-            github_pages.deploy(site, remote, branch=branch, cname=cname)
-        elif dry_run:
-            rsync.dry_run(site, destination, sitename, options=options)
-        else:
-            rsync.deploy(site, destination, sitename, options=options)
-    except DeployRefused as refused:
-        raise Exit(f"\n{refused}\n", code=1) from None
+        pipeline.publish(target, siteurl, dry_run, settings, content, output)
+    except (DeployRefused, runner.BuildFailed) as stopped:
+        raise Exit(f"\n{stopped}\n", code=1) from None
 
 
 @task(help={"output": "Make handouts for the site built in this folder (default output/)."})

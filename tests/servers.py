@@ -2,6 +2,7 @@
 
 import contextlib
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -135,3 +136,67 @@ def self_signed_certificate(folder, host="127.0.0.1"):
         capture_output=True,
     )
     return cert, key
+
+
+SSHD = "/usr/sbin/sshd"
+SSHD_CONFIG = """
+Port {port}
+ListenAddress 127.0.0.1
+ListenAddress ::1
+HostKey {work}/host_key
+AuthorizedKeysFile {work}/authorized_keys
+PidFile {work}/sshd.pid
+StrictModes no
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+# Logins land in the test's own home folder instead of the real one.
+ForceCommand cd {home} && HOME={home} && export HOME && eval "$SSH_ORIGINAL_COMMAND"
+"""
+
+
+@contextlib.contextmanager
+def sshd(work, home):
+    """A real OpenSSH server on 127.0.0.1 and [::1], for this user with a key of its own.
+
+    Yields the ssh command that reaches it. Whoever logs in lands in `home`, as their working
+    folder and $HOME, so `~` on the "server" is a folder of the test's.
+    """
+    work, home = Path(work), Path(home)
+    work.mkdir(parents=True, exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True)
+    for key in ("host_key", "user_key"):
+        subprocess.run(
+            ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(work / key)], check=True
+        )
+    shutil.copy(work / "user_key.pub", work / "authorized_keys")
+    port = free_port()
+    (work / "sshd_config").write_text(
+        SSHD_CONFIG.format(port=port, work=work, home=shlex.quote(str(home)))
+    )
+    # Where sshd drops its privileges; the Debian service makes it at boot, and it is not
+    # started here.
+    Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)
+    process = subprocess.Popen(
+        [SSHD, "-D", "-e", "-f", str(work / "sshd_config")],
+        stdout=subprocess.DEVNULL,
+        stderr=(work / "sshd.log").open("w"),
+    )
+    try:
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"sshd stopped:\n{(work / 'sshd.log').read_text()}")
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 1):
+                break
+            time.sleep(0.05)
+        yield shlex.join(
+            [
+                *("ssh", "-F", "/dev/null", "-p", str(port), "-i", str(work / "user_key")),
+                *("-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=no"),
+                *("-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR"),
+            ]
+        )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

@@ -1,10 +1,12 @@
 """Publishing to a GitHub Pages branch, tested against a real local bare git repository."""
 
+import os
 import subprocess
 
 import pytest
 
-from publishing.github_pages import deploy
+from publishing.staging import MARKER
+from publishing.targets.github_pages import deploy
 from tests.conftest import ROOT, files, invoke
 
 
@@ -53,7 +55,9 @@ def test_publish_puts_exactly_the_built_site_on_the_gh_pages_branch(
     published = branch_files(remote, "gh-pages", tmp_path / "checkout")
     assert published.pop(".nojekyll") == b""
     assert published.pop("CNAME") == b"www.example.org"
-    assert published == files(staging)
+    built = files(staging)
+    assert built.pop(MARKER), "publish marks the folder it builds into as its own"
+    assert published == built, "the site is deployed as checked, mark aside"
     # The project's own checkout gained no branch: the commit was made elsewhere.
     assert git("branch", "--list", cwd=ROOT) == branches_before
 
@@ -72,3 +76,41 @@ def test_a_second_publish_adds_a_commit_that_holds_only_the_new_site(
     assert published == files(after)
     assert set(files(before)) - set(published), "the deleted article's page is gone"
     assert len(git("log", "--format=%H", "site", cwd=remote).split()) == 2
+
+
+def test_the_published_commit_names_neither_the_deployer_nor_their_time_zone(
+    tmp_path, remote, minimal_content
+):
+    deployer = tmp_path / "deployer.gitconfig"
+    deployer.write_text("[user]\n\tname = Dana Deployer\n\temail = dana@home.example\n")
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": str(deployer), "TZ": "MST7"}
+
+    result = invoke(
+        "publish",
+        "--target",
+        "github-pages",
+        "--siteurl",
+        "https://www.example.org",
+        "--remote",
+        str(remote),
+        "--content",
+        str(minimal_content),
+        "--output",
+        str(tmp_path / "staging"),
+        env=env,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    commit = git("log", "-1", "--format=%an <%ae>%n%cn <%ce>%n%ci", "gh-pages", cwd=remote)
+    author, committer, date = commit.splitlines()
+    assert "Dana" not in commit and "dana@" not in commit
+    assert author == committer == "invoke publish <publish@localhost>"
+    assert date.endswith("+0000")
+
+
+def test_a_name_and_e_mail_given_for_the_site_are_the_ones_the_commit_carries(
+    tmp_path, remote, two_versions
+):
+    deploy(two_versions[0], remote, branch="site", name="The Practice", email="web@example.org")
+    commit = git("log", "-1", "--format=%an <%ae>|%cn <%ce>", "site", cwd=remote)
+    assert commit.strip() == "The Practice <web@example.org>|The Practice <web@example.org>"

@@ -11,7 +11,7 @@ import time
 import pytest
 
 from publishing import DeployRefused
-from publishing.rsync import MARKER, Target, deploy, dry_run
+from publishing.targets.rsync import MARKER, Destination, deploy, dry_run
 from tests.conftest import REMOVED_ARTICLE, ROOT, files, invoke
 from tests.servers import nginx
 
@@ -32,13 +32,13 @@ def snapshot(folder):
 def test_a_second_deploy_removes_a_deleted_articles_page_and_nothing_else(tmp_path, two_versions):
     before, after = two_versions
     target = tmp_path / "www"
-    deploy(before, Target(str(target)), SITENAME)
+    deploy(before, Destination(str(target)), SITENAME)
     assert files(target / "current") == files(before)
     # Something of the server's own next to the deploys, which a deploy must leave alone.
     (target / "logs").mkdir()
     (target / "logs" / "access.log").write_text("GET / 200\n")
 
-    deploy(after, Target(str(target)), SITENAME)
+    deploy(after, Destination(str(target)), SITENAME)
 
     served = files(target / "current")
     assert served == files(after)
@@ -55,9 +55,9 @@ def test_unchanged_files_are_shared_with_the_previous_release_not_copied_again(
 ):
     before, after = two_versions
     target = tmp_path / "www"
-    deploy(before, Target(str(target)), SITENAME)
+    deploy(before, Destination(str(target)), SITENAME)
     first = (target / "current").resolve()
-    deploy(after, Target(str(target)), SITENAME)
+    deploy(after, Destination(str(target)), SITENAME)
     second = (target / "current").resolve()
     assert first != second
     favicon = ("favicon.ico",)
@@ -93,14 +93,14 @@ def test_a_folder_holding_another_sites_deploys_is_refused(tmp_path, two_version
     (folder / MARKER).write_text("site: Another Practice\n")
     before = snapshot(folder)
     with pytest.raises(DeployRefused, match="does not look like a previous deploy"):
-        deploy(two_versions[0], Target(str(folder)), SITENAME)
+        deploy(two_versions[0], Destination(str(folder)), SITENAME)
     assert snapshot(folder) == before
 
 
 def test_an_interrupted_deploy_leaves_the_previous_site_intact(tmp_path, two_versions):
     before, after = two_versions
     target = tmp_path / "www"
-    deploy(before, Target(str(target)), SITENAME)
+    deploy(before, Destination(str(target)), SITENAME)
     served_before = files(target / "current")
     # A big new file and a slow link make sure the upload is still running when it is stopped.
     bigger = tmp_path / "bigger"
@@ -110,8 +110,8 @@ def test_an_interrupted_deploy_leaves_the_previous_site_intact(tmp_path, two_ver
         [
             sys.executable,
             "-c",
-            "import sys; from publishing.rsync import Target, deploy; "
-            "deploy(sys.argv[1], Target(sys.argv[2]), sys.argv[3], options=['--bwlimit=100'])",
+            "import sys; from publishing.targets.rsync import Destination, deploy; "
+            "deploy(sys.argv[1], Destination(sys.argv[2]), sys.argv[3], options=['--bwlimit=100'])",
             str(bigger),
             str(target),
             SITENAME,
@@ -131,7 +131,7 @@ def test_an_interrupted_deploy_leaves_the_previous_site_intact(tmp_path, two_ver
     assert list((target / "releases").glob(".partial-*")), "the upload was really cut short"
 
     # The next deploy finishes and clears what the interrupted one left behind.
-    deploy(after, Target(str(target)), SITENAME)
+    deploy(after, Destination(str(target)), SITENAME)
     assert files(target / "current") == files(after)
     assert not list((target / "releases").glob(".partial-*"))
 
@@ -139,11 +139,11 @@ def test_an_interrupted_deploy_leaves_the_previous_site_intact(tmp_path, two_ver
 def test_a_dry_run_lists_what_would_change_and_changes_nothing(tmp_path, two_versions, capsys):
     before, after = two_versions
     target = tmp_path / "www"
-    deploy(before, Target(str(target)), SITENAME)
+    deploy(before, Destination(str(target)), SITENAME)
     untouched = snapshot(target)
     capsys.readouterr()
 
-    dry_run(after, Target(str(target)), SITENAME)
+    dry_run(after, Destination(str(target)), SITENAME)
 
     listed = capsys.readouterr().out
     assert f"remove {REMOVED_ARTICLE}/index.html" in listed
@@ -154,7 +154,7 @@ def test_old_releases_are_pruned_but_the_served_one_is_kept(tmp_path, two_versio
     before, after = two_versions
     target = tmp_path / "www"
     for version in (before, after, before, after, before):
-        deploy(version, Target(str(target)), SITENAME)
+        deploy(version, Destination(str(target)), SITENAME)
     releases = sorted(p.name for p in (target / "releases").iterdir())
     assert len(releases) == 3
     assert (target / "current").resolve().name == releases[-1]
@@ -164,7 +164,7 @@ def test_old_releases_are_pruned_but_the_served_one_is_kept(tmp_path, two_versio
 def test_nginx_serving_current_switches_to_the_new_release_in_one_step(tmp_path, two_versions):
     before, after = two_versions
     target = tmp_path / "www"
-    deploy(before, Target(str(target)), SITENAME)
+    deploy(before, Destination(str(target)), SITENAME)
     removed_page = f"/{REMOVED_ARTICLE}/"
     # The web server's root is the `current` link, as the README tells the server's owner.
     with nginx(target / "current", tmp_path / "nginx") as port:
@@ -177,7 +177,7 @@ def test_nginx_serving_current_switches_to_the_new_release_in_one_step(tmp_path,
             return response.status
 
         assert status(removed_page) == 200
-        deploy(after, Target(str(target)), SITENAME)
+        deploy(after, Destination(str(target)), SITENAME)
         assert status(removed_page) == 404
         assert status("/") == 200
 
@@ -195,11 +195,11 @@ def test_a_server_address_is_reached_through_the_ssh_command(tmp_path, two_versi
     target = tmp_path / "srv" / "psych site"
 
     for version in (before, after):
-        deploy(version, Target(f"web@server:{target}", ssh=str(shell)), SITENAME)
+        deploy(version, Destination(f"web@server:{target}", ssh=str(shell)), SITENAME)
 
     assert files(target / "current") == files(after)
     untouched = snapshot(target)
-    dry_run(before, Target(f"web@server:{target}", ssh=str(shell)), SITENAME)
+    dry_run(before, Destination(f"web@server:{target}", ssh=str(shell)), SITENAME)
     assert snapshot(target) == untouched
     with pytest.raises(DeployRefused, match="does not look like a previous deploy"):
-        deploy(after, Target(f"web@server:{tmp_path}", ssh=str(shell)), SITENAME)
+        deploy(after, Destination(f"web@server:{tmp_path}", ssh=str(shell)), SITENAME)

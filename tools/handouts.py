@@ -3,7 +3,8 @@
 Each article links to its handout (HANDOUT_URL in pelicanconf.py), so the handouts are
 made for exactly the pages that link to one, and written where the link points.
 Chromium prints with the site's print stylesheet and writes a tagged PDF with an outline,
-so screen readers can read the handout as they read the page.
+so screen readers can read the handout as they read the page. Its document information is
+then rewritten with pypdf to hold only the title and the article's own dates.
 """
 
 import datetime
@@ -12,15 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from playwright.sync_api import sync_playwright
+from pypdf import PdfReader, PdfWriter
 
 from tools.browser import launch, serve
 
 # The link article.html writes: <a data-handout href="...">.
 HANDOUT_LINK = re.compile(r'<a data-handout href="(?P<href>[^"]+)"')
-# Chromium stamps a PDF with the second it printed it, so every run gave new bytes and every
-# deploy uploaded the handouts again. They carry the article's own last change instead, in
-# a stamp of the same length, so the offsets the PDF keeps to its parts stay true.
-PDF_STAMP = re.compile(rb"/(?P<name>CreationDate|ModDate) \(D:\d{14}[+-]\d\d'\d\d'\)")
 MODIFIED = re.compile(r'<meta property="article:modified_time" content="(?P<time>[^"]+)"')
 
 
@@ -31,10 +29,20 @@ def pdf_stamp(iso_time):
     return f"D:{moment:%Y%m%d%H%M%S}{offset[:3]}'{offset[3:5]}'"
 
 
-def stamp_with(path, iso_time):
-    stamp = pdf_stamp(iso_time).encode()
-    pdf = path.read_bytes()
-    path.write_bytes(PDF_STAMP.sub(lambda m: b"/" + m["name"] + b" (" + stamp + b")", pdf))
+def keep_only_title_and_dates(path, iso_time):
+    """Leave the PDF's document information nothing but its title and `iso_time` as its dates.
+
+    Chromium names itself and the operating system as Creator and Producer, which a handout
+    given to a client has no need to tell, and stamps the second it printed, which gave every
+    print new bytes and made every deploy upload the handouts again.
+    """
+    printed = PdfReader(path)
+    pdf = PdfWriter(clone_from=printed)
+    pdf.pdf_header = printed.pdf_header  # else pypdf writes its own version, 1.3
+    stamp = pdf_stamp(iso_time)
+    title = {"/Title": printed.metadata["/Title"]} if "/Title" in printed.metadata else {}
+    pdf.metadata = {**title, "/CreationDate": stamp, "/ModDate": stamp}
+    pdf.write(path)
 
 
 def handout_links(output):
@@ -77,7 +85,7 @@ def make_handouts(output):
                 tagged=True,
                 outline=True,
             )
-            stamp_with(target, modified)
+            keep_only_title_and_dates(target, modified)
             written.append(target)
         browser.close()
     return written

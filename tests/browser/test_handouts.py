@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pypdf import PdfReader
 
 from plugins.runner import build
 
@@ -107,3 +108,15 @@ def test_a_handout_is_dated_by_the_articles_last_change_not_the_day_it_was_print
     # pdfinfo writes the offset -08:00 as -08.
     stamped = {name: datetime.fromisoformat(value.strip()) for name, value in dates.items()}
     assert stamped == {"CreationDate": modified, "ModDate": modified}
+
+
+def test_a_handout_names_neither_the_browser_nor_the_operating_system_it_was_printed_on(
+    published,
+):
+    for handout in sorted((published / "handouts").glob("*.pdf")):
+        info = PdfReader(handout).metadata
+        assert sorted(info) == ["/CreationDate", "/ModDate", "/Title"]
+        assert "Stephanie Post, PsyD" in info["/Title"]
+        printed = handout.read_bytes()
+        for trace in (b"HeadlessChrome", b"Mozilla/", b"Linux", b"Skia"):
+            assert trace not in printed, f"{handout.name} still says {trace.decode()}"
