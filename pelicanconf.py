@@ -16,29 +16,34 @@ CONTACT_EMAIL = ""
 CONTACT_PHONE = ""
 BOOKING_URL = ""
 
-# Crisis resources: shown in the same place on every page. Change them for another country.
-CRISIS_HEADING = "In crisis or thinking about suicide?"
-CRISIS_LINKS = (
-    ("Call 988", "tel:988"),
-    ("Text 988", "sms:988"),
-    ("Chat at 988lifeline.org", "https://988lifeline.org/chat/"),
-)
-EMERGENCY_TEXT = "In immediate danger, call 911."
-EMERGENCY_LINK = ("Call 911", "tel:911")
-CRISIS_NOTE = "This site’s contact channels are not monitored for emergencies."
-CRISIS_MORE_TEXT = "More ways to get help now"  # links to the Get help now page
-# The "Get help now" page: each service, the ways to reach it, and the language it is in.
-CRISIS_SERVICES = (
-    {
-        "name": "988 Suicide & Crisis Lifeline",
-        "text": "Free and confidential, 24 hours a day, every day, for anyone in emotional "
-        "distress or thinking about suicide, and for anyone worried about someone else.",
-        "ways": (
-            ("Call 988", "tel:988"),
-            ("Text 988", "sms:988"),
-            ("Chat at 988lifeline.org", "https://988lifeline.org/chat/"),
-        ),
-    },
+# Crisis help. Every crisis service's name, number and link on the site is written here, once:
+# the crisis line at the top of every page, the box in posts that mention suicide or
+# self-harm, the Get help now page and the Contact page are all made from this group
+# (theme/templates/components/crisis_help.html). For another country, change this group only.
+# Each way to reach a service is ("what the button says", "where it leads"): "tel:" calls,
+# "sms:" starts a text message, "https://" opens a website.
+CRISIS_HEADING = "In crisis or thinking about suicide?"  # starts the crisis line on every page
+# The main crisis line. Its call and text buttons (tel: and sms:) are at the top of every page;
+# every way to reach it is in posts that mention suicide, on Get help now and on Contact.
+CRISIS_LINE = {
+    "name": "988 Suicide & Crisis Lifeline",
+    "text": "Free and confidential, 24 hours a day, every day, for anyone in emotional "
+    "distress or thinking about suicide, and for anyone worried about someone else.",
+    "ways": (
+        ("Call 988", "tel:988"),
+        ("Text 988", "sms:988"),
+        ("Chat at 988lifeline.org", "https://988lifeline.org/chat/"),
+    ),
+}
+# Immediate danger: next to the crisis line wherever it appears, and last on Get help now.
+CRISIS_EMERGENCY = {
+    "name": "Immediate danger",
+    "text": "If you or someone else is in immediate danger, call 911 now.",
+    "ways": (("Call 911", "tel:911"),),
+}
+# More services, listed on Get help now between the two above. "lang" marks a service
+# written in another language, so that screen readers pronounce it right.
+CRISIS_MORE_SERVICES = (
     {
         "name": "Veterans Crisis Line",
         "text": "For veterans, service members and the people who care about them: "
@@ -65,12 +70,9 @@ CRISIS_SERVICES = (
             ),
         ),
     },
-    {
-        "name": "Immediate danger",
-        "text": "If you or someone else is in immediate danger, call 911 now.",
-        "ways": (("Call 911", "tel:911"),),
-    },
 )
+CRISIS_NOTE = "This site’s contact channels are not monitored for emergencies."
+CRISIS_MORE_TEXT = "More ways to get help now"  # the crisis line's link to Get help now
 
 # Trust: how often articles are reviewed, and the note that ends every article.
 REVIEW_INTERVAL_MONTHS = 36  # "Next review due" is this long after "Page last reviewed"

@@ -263,15 +263,25 @@ def page_report(c, output=str(OUTPUT)):
     print(write_report(output, ROOT / "reports" / "page-weight.md"))
 
 
-@task(help={"output": "Photograph the site built in this folder (default output/)."})
-def screenshots(c, output=str(OUTPUT)):
-    """Save pictures of each page type, phone and desktop, light and dark, in screenshots/."""
+@task(
+    help={
+        "output": "Photograph the site built in this folder (default output/).",
+        "folder": "Save the pictures in this folder (default screenshots/).",
+        "pages": 'Only these built pages, comma-separated: "index.html,get-help/index.html".',
+    }
+)
+def screenshots(c, output=str(OUTPUT), folder=str(ROOT / "screenshots"), pages=""):
+    """Save pictures of each page type at 375, 390 and 1280 px, light and dark, in screenshots/."""
     from tools.screenshots import take_screenshots
 
     if not (Path(output) / "index.html").is_file():
         raise Exit("There is no built site yet. Run `invoke build` first.")
-    written = take_screenshots(output, ROOT / "screenshots")
-    print(f"Wrote {len(written)} pictures to screenshots/")
+    chosen = [page.strip() for page in pages.split(",") if page.strip()]
+    missing = [page for page in chosen if not (Path(output) / page).is_file()]
+    if missing:
+        raise Exit(f"No such built page: {', '.join(missing)}. Name files in {output}.")
+    written = take_screenshots(output, folder, chosen or None)
+    print(f"Wrote {len(written)} pictures to {folder}")
 
 
 @task(

@@ -22,10 +22,14 @@ def test_with_nothing_set_the_contact_page_invents_nothing_and_still_reads_well(
 
 
 def test_the_contact_page_warns_it_is_not_for_emergencies_or_clinical_details(site):
-    text = read_page(site, "contact/index.html").find("main").get_text(" ")
+    main = read_page(site, "contact/index.html").find("main")
+    text = main.get_text(" ")
     assert "not for emergencies" in text
     assert "clinical details" in text
-    assert "988" in text
+    # Instead of a message: the crisis line and the emergency number, one tap each.
+    assert "contact the 988 Suicide & Crisis Lifeline instead" in text
+    hrefs = [a["href"] for a in main.select(".ps-notice a")]
+    assert hrefs == ["tel:988", "sms:988", "https://988lifeline.org/chat/", "tel:911"]
 
 
 def test_no_form_on_the_contact_page_collects_health_details(site):

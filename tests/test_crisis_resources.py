@@ -1,10 +1,12 @@
 """Someone in crisis finds the same help, in the same place, on every page, even on paper."""
 
+import re
+import shutil
 import subprocess
 
 import pytest
 
-from tests.conftest import KAP_ARTICLE, built_pages, read_page
+from tests.conftest import KAP_ARTICLE, ROOT, built_pages, read_page
 from tests.trust_helpers import (
     DESKTOP,
     PHONE,
@@ -17,6 +19,7 @@ from tests.trust_helpers import (
 )
 
 GET_HELP = "get-help/index.html"
+CONTACT = "contact/index.html"
 
 
 def crisis_block(document):
@@ -33,15 +36,26 @@ def test_every_page_has_the_same_crisis_block_right_after_the_header(page, site)
     assert str(block) == str(crisis_block(read_page(site, "index.html")))
 
 
-def test_the_crisis_block_offers_call_text_chat_and_911(site):
+def test_the_crisis_line_calls_or_texts_988_or_calls_911_in_one_tap(site):
+    block = crisis_block(read_page(site, "index.html"))
+    on_screen = [
+        (text(a), a["href"])
+        for a in block.find_all("a")
+        if "ps-crisis__way--print" not in a.parent["class"]
+    ]
+    assert on_screen == [
+        ("Call 988", "tel:988"),
+        ("Text 988", "sms:988"),
+        ("Call 911", "tel:911"),
+        ("More ways to get help now", "/get-help/"),
+    ]
+
+
+def test_on_paper_the_crisis_line_has_every_way_to_reach_the_lifeline_and_the_advice(site):
     block = crisis_block(read_page(site, "index.html"))
     links = {a["href"]: text(a) for a in block.find_all("a")}
-    assert links["tel:988"] == "Call 988"
-    assert links["sms:988"] == "Text 988"
     assert links["https://988lifeline.org/chat/"] == "Chat at 988lifeline.org"
-    assert links["tel:911"] == "Call 911"
-    assert links["/get-help/"] == "More ways to get help now"
-    assert "In immediate danger, call 911." in text(block)
+    assert "If you or someone else is in immediate danger, call 911 now." in text(block)
     assert "not monitored for emergencies" in text(block)
 
 
@@ -66,26 +80,124 @@ def test_the_get_help_page_lists_every_service_from_the_settings(site):
     assert "https://988lifeline.org/help-yourself/for-deaf-hard-of-hearing/" in hrefs
     assert "sms:988?body=AYUDA" in hrefs
     sections = page.select("section.ps-help")
-    assert [text(s.h2) for s in sections] == [s["name"] for s in SETTINGS.CRISIS_SERVICES]
+    services = [SETTINGS.CRISIS_LINE, *SETTINGS.CRISIS_MORE_SERVICES, SETTINGS.CRISIS_EMERGENCY]
+    assert [text(s.h2) for s in sections] == [service["name"] for service in services]
 
 
-def test_another_country_can_set_its_own_crisis_lines(tmp_path):
-    output = build_with(
-        tmp_path / "output",
-        CRISIS_HEADING="Need to talk to someone now?",
-        CRISIS_LINKS=(("Call Samaritans on 116 123", "tel:116123"),),
-        EMERGENCY_TEXT="In an emergency, call 999.",
-        EMERGENCY_LINK=("Call 999", "tel:999"),
-        CRISIS_SERVICES=(
-            {"name": "Samaritans", "text": "Any time.", "ways": (("Call 116 123", "tel:116123"),)},
+def test_no_template_writes_a_crisis_number_itself():
+    # The numbers live in pelicanconf.py alone, so another country changes one file; the
+    # Get help now and Contact pages are built around them.
+    sources = [
+        *(ROOT / "theme" / "templates").rglob("*.html"),
+        ROOT / "content" / "pages" / "get-help.md",
+        ROOT / "content" / "pages" / "contact.md",
+    ]
+    for path in sources:
+        written = path.read_text(encoding="utf-8")
+        for number in ("988", "911"):
+            assert number not in written, f"{path.relative_to(ROOT)} writes {number}"
+        assert not re.search(r"(tel|sms):\d", written), f"{path.relative_to(ROOT)} dials a number"
+
+
+# Samaritans and NHS 111's mental health option (England), and 999 for an emergency.
+UK_CRISIS_HELP = {
+    "CRISIS_HEADING": "Struggling to cope, or thinking about suicide?",
+    "CRISIS_LINE": {
+        "name": "Samaritans",
+        "text": "Free, any time of day or night, for anyone who is struggling to cope.",
+        "ways": (
+            ("Call 116 123", "tel:116123"),
+            ("Email jo@samaritans.org", "mailto:jo@samaritans.org"),
         ),
+    },
+    "CRISIS_EMERGENCY": {
+        "name": "Emergency",
+        "text": "If your life or someone else's is at risk now, call 999.",
+        "ways": (("Call 999", "tel:999"),),
+    },
+    "CRISIS_MORE_SERVICES": (
+        {
+            "name": "NHS 111",
+            "text": "For urgent mental health help in England, call 111 and choose option 2.",
+            "ways": (("Call 111, option 2", "tel:111"),),
+        },
+    ),
+}
+WORRY = "articles/when-worry-turns-dark/index.html"
+MENTIONS_SUICIDE = """Title: When Worry Turns Dark
+Date: 2026-02-01
+Summary: What to do when anxiety brings thoughts of suicide.
+
+Some people with severe anxiety have thoughts of suicide. Those thoughts can be treated.
+"""
+
+
+@pytest.fixture(scope="module")
+def uk_site(tmp_path_factory):
+    """The real site, plus an article that mentions suicide, built with UK crisis settings."""
+    work = tmp_path_factory.mktemp("uk")
+    content = work / "content"
+    shutil.copytree(ROOT / "content", content)
+    (content / "articles" / "when-worry-turns-dark.md").write_text(
+        MENTIONS_SUICIDE, encoding="utf-8"
     )
-    for relative in ("index.html", KAP_ARTICLE, GET_HELP):
-        block = crisis_block(soup(output, relative))
-        assert text(block.h2) == "Need to talk to someone now?"
-        assert [a["href"] for a in block.find_all("a")] == ["tel:116123", "tel:999", "/get-help/"]
-        assert "988" not in text(block) and "911" not in text(block)
-    assert "Samaritans" in text(soup(output, GET_HELP).main)
+    return build_with(work / "output", content=content, **UK_CRISIS_HELP)
+
+
+def what_a_reader_or_a_search_engine_sees(document):
+    """The text of a page or part, its description and sharing previews, where its links lead."""
+    described = [meta.get("content", "") for meta in document.find_all("meta")]
+    return " ".join([text(document), *described, *(a["href"] for a in document.find_all("a"))])
+
+
+def test_with_another_countrys_settings_988_and_911_are_gone_from_every_crisis_place(uk_site):
+    places = {
+        "Get help now": soup(uk_site, GET_HELP),
+        "Contact": soup(uk_site, CONTACT),
+        "the box in an article about suicide": soup(uk_site, WORRY).select_one(
+            ".ps-crisis-callout"
+        ),
+    }
+    for page in sorted(uk_site.rglob("*.html")):
+        places[f"the crisis line of {page.relative_to(uk_site)}"] = crisis_block(
+            soup(uk_site, page.relative_to(uk_site))
+        )
+    assert len(places) > 10
+    for place, element in places.items():
+        seen = what_a_reader_or_a_search_engine_sees(element)
+        for number in ("988", "911"):
+            assert number not in seen, f"{place} still says {number}"
+
+
+def test_with_another_countrys_settings_the_crisis_line_shows_its_services(uk_site):
+    for relative in ("index.html", KAP_ARTICLE, GET_HELP, CONTACT, WORRY):
+        block = crisis_block(soup(uk_site, relative))
+        assert text(block.h2) == UK_CRISIS_HELP["CRISIS_HEADING"]
+        on_screen = [
+            a["href"]
+            for a in block.find_all("a")
+            if "ps-crisis__way--print" not in a.parent["class"]
+        ]
+        assert on_screen == ["tel:116123", "tel:999", "/get-help/"]
+
+
+def test_with_another_countrys_settings_get_help_contact_and_the_callout_follow(uk_site):
+    get_help = soup(uk_site, GET_HELP)
+    assert [text(h2) for h2 in get_help.select(".ps-help h2")] == [
+        "Samaritans",
+        "NHS 111",
+        "Emergency",
+    ]
+    contact = soup(uk_site, CONTACT).select_one(".ps-notice")
+    assert "contact the Samaritans instead" in text(contact)
+    hrefs = [a["href"] for a in contact.find_all("a")]
+    assert hrefs == ["tel:116123", "mailto:jo@samaritans.org", "tel:999"]
+    callout = soup(uk_site, WORRY).select_one(".ps-crisis-callout")
+    assert [a["href"] for a in callout.find_all("a")] == [
+        "tel:116123",
+        "mailto:jo@samaritans.org",
+        "tel:999",
+    ]
 
 
 # In a real browser: keyboard, touch, print, and nothing covering what has focus.
@@ -95,7 +207,10 @@ def test_another_country_can_set_its_own_crisis_lines(tmp_path):
 def test_keyboard_users_reach_every_crisis_link_first(chromium, site_server):  # noqa: F811
     page = chromium.new_page(viewport=PHONE)
     page.goto(f"{site_server.origin}/{KAP_ARTICLE.removesuffix('index.html')}")
-    expected = page.eval_on_selector_all(".ps-crisis a", "links => links.map(a => a.href)")
+    expected = page.eval_on_selector_all(
+        ".ps-crisis a", "links => links.filter(a => a.checkVisibility()).map(a => a.href)"
+    )
+    assert len(expected) == 4  # call, text, emergency, more ways
     reached = []
     for _ in range(len(expected) + 8):
         page.keyboard.press("Tab")
@@ -117,7 +232,8 @@ def test_crisis_links_are_at_least_24_by_24_pixels_on_a_phone(chromium, site_ser
     page.goto(f"{site_server.origin}/{relative}")
     sizes = page.eval_on_selector_all(
         ".ps-crisis a, .ps-help a",
-        "links => links.map(a => { const r = a.getBoundingClientRect();"
+        "links => links.filter(a => a.checkVisibility()).map(a => {"
+        " const r = a.getBoundingClientRect();"
         " return [a.textContent.trim(), r.width, r.height]; })",
     )
     page.close()
@@ -139,10 +255,15 @@ def test_the_crisis_block_prints_with_the_article(chromium, site_server, tmp_pat
     page.close()
     printed = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     printed = " ".join(printed.split())
+    # On paper the crisis line is whole: every way to reach the lifeline, and the advice.
+    ways = [
+        label for label, _ in (*SETTINGS.CRISIS_LINE["ways"], *SETTINGS.CRISIS_EMERGENCY["ways"])
+    ]
     for words in (
         SETTINGS.CRISIS_HEADING,
-        "Call 988",
-        "Call 911",
+        *ways,
+        SETTINGS.CRISIS_EMERGENCY["text"],
+        SETTINGS.CRISIS_NOTE,
         "Page last reviewed",
         "Next review due",
         "Stephanie Post, PsyD",
@@ -159,6 +280,7 @@ COVERED = """() => {
   for (const element of focusable) {
     if (element.tabIndex < 0) continue;
     element.focus();
+    if (document.activeElement !== element) continue;  // folded away, as in a closed <details>
     const box = element.getBoundingClientRect();
     if (!box.width || !box.height) continue;
     const x = Math.min(Math.max(box.left + box.width / 2, 0), innerWidth - 1);

@@ -38,8 +38,9 @@ def test_every_article_shows_when_it_was_last_reviewed_and_when_the_next_review_
     reviewed = datetime.date.fromisoformat(last.time["datetime"])
     next_due = datetime.date.fromisoformat(due.time["datetime"])
     assert next_due > reviewed
-    # Next to the published date, inside the article's header.
-    assert page.select_one(".ps-article__header .ps-review")
+    # After the text, as on NHS pages; the published date stays under the title.
+    assert page.select_one(".ps-prose").find_next(class_="ps-review")
+    assert not page.select_one(".ps-article__header .ps-review")
     assert page.select_one(".ps-article__header .ps-meta time")
 
 

@@ -10,13 +10,19 @@ pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 
 KAP_URL = "/articles/ketamine-assisted-psychotherapy-for-anxiety/"
+PHONE_UP_TO = 640  # CSS px: below this the header shows a Search link instead of the box
 
 
-def test_typing_ketamine_in_the_header_finds_the_kap_article(visit, width, scheme):
+def test_searching_for_ketamine_from_the_header_finds_the_kap_article(visit, width, scheme):
     # The local server sends the site's content security policy, so this also proves
     # that Pagefind runs under it ('wasm-unsafe-eval' and nothing looser).
     tab = visit.open("index.html")
-    tab.get_by_role("searchbox", name="Search this site").fill("ketamine")
+    if width < PHONE_UP_TO:
+        tab.get_by_role("navigation", name="Main").get_by_role("link", name="Search").click()
+        tab.wait_for_url(re.compile(r"/search/$"))
+        tab.get_by_role("searchbox", name="Words to search for").fill("ketamine")
+    else:
+        tab.get_by_role("searchbox", name="Search this site").fill("ketamine")
     tab.get_by_role("button", name="Search").click()
     tab.wait_for_url(re.compile(r"/search/\?q=ketamine$"))
     result = tab.locator("[data-search-results] a").first
@@ -29,6 +35,17 @@ def test_typing_ketamine_in_the_header_finds_the_kap_article(visit, width, schem
     # The results, as a reader sees them, pass the same accessibility rules as every page.
     results = Axe().run(tab, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
     assert not results.response["violations"], results.generate_report()
+
+
+def test_a_phone_header_has_a_search_link_and_a_wider_one_the_search_box(visit, width):
+    # The box would take a line of the phone's first screen; the link leads to the same search.
+    header = visit.open("about/index.html").locator(".ps-header")
+    link = header.get_by_role("link", name="Search", exact=True, include_hidden=True)
+    box = header.get_by_role("searchbox", name="Search this site")
+    phone = width < PHONE_UP_TO
+    assert link.is_visible() == phone
+    assert box.is_visible() != phone
+    assert link.get_attribute("href") == "/search/"
 
 
 def test_a_search_with_no_match_says_so(visit):
