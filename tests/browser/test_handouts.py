@@ -107,3 +107,20 @@ def test_a_handout_is_dated_by_the_articles_last_change_not_the_day_it_was_print
     # pdfinfo writes the offset -08:00 as -08.
     stamped = {name: datetime.fromisoformat(value.strip()) for name, value in dates.items()}
     assert stamped == {"CreationDate": modified, "ModDate": modified}
+
+
+def test_a_site_in_a_folder_gets_its_handouts_where_its_links_point(tmp_path):
+    # A GitHub Pages project site lives at https://name.github.io/clinic/.
+    output = tmp_path / "output"
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITEURL", "https://name.github.io/clinic")
+        build(
+            ROOT / "publishconf.py",
+            {"OUTPUT_PATH": str(output), "CACHE_PATH": str(output) + ".cache"},
+        )
+    make_handouts(output)
+    handout = output / "handouts" / f"{KAP}.pdf"
+    assert handout.is_file()
+    assert not (output / "clinic").exists()
+    # Its stylesheet was found too, under the folder's address.
+    assert "Skip to main content" not in pdf_text(handout)
