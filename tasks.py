@@ -88,6 +88,34 @@ def check(c, content=None):
         print("Nothing must be fixed: the site can be built. The suggestions above are advice.")
 
 
+@task(
+    help={
+        "output": "The folder to write title.txt and body.md into (default reviews-due/).",
+        "edit_url": "Where GitHub edits the files, e.g. https://github.com/you/site/edit/main/",
+        "content": "Look at another content folder instead of content/.",
+    }
+)
+def reviews_due(c, output="reviews-due", edit_url="", content=None):
+    """Write the issue that lists every article due for review, or nothing when none is."""
+    from plugins.review_dates import review_issue
+
+    content = Path(content).resolve() if content else ROOT / "content"
+    try:
+        problems = runner.build(
+            SETTINGS, _overrides(content=content, output=content.parent / "output"), True
+        )
+    except runner.BuildFailed as failure:
+        raise Exit(f"\n{failure}\n", code=1) from None
+    issue = review_issue(problems, content.parent, edit_url)
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    for name, text in zip(("title.txt", "body.md"), issue or ("", ""), strict=True):
+        (output / name).unlink(missing_ok=True)
+        if text:
+            (output / name).write_text(text, encoding="utf-8")
+    print(f"{issue[0]}:\n\n{issue[1]}" if issue else "No article is due for review.")
+
+
 def _new(kind, title, category="", tags="", summary="", content=None):
     """Create a draft article or page and say where it is and how to see it."""
     from pelican.settings import read_settings
