@@ -14,6 +14,7 @@ from invoke import Exit, task
 ROOT = Path(__file__).resolve().parent
 SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
+HOST_SETTINGS = ROOT / "hostconf.py"  # publishconf.py for hosts that build the site themselves
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
 STAGING = ROOT / "staging"  # what `invoke publish` builds and checks before deploying
@@ -435,6 +436,25 @@ def publish(
             rsync.deploy(site, destination, sitename, options=options)
     except DeployRefused as refused:
         raise Exit(f"\n{refused}\n", code=1) from None
+
+
+@task(
+    help={
+        "siteurl": "The public address, e.g. https://www.example.org. Default $SITEURL.",
+        "output": "Build into another folder instead of output/.",
+    }
+)
+def host_build(c, siteurl=None, output=OUTPUT):
+    """Build the public site without handouts, as Netlify and Cloudflare Pages do themselves."""
+    siteurl = _setting(siteurl, "SITEURL")
+    if not siteurl:
+        raise Exit(
+            "The public address of the site is missing. Set SITEURL in the host's settings "
+            "to https://www.example.org, or give it as --siteurl."
+        )
+    os.environ["SITEURL"] = siteurl
+    print(f"Building {siteurl} into {Path(output).resolve()} (no handouts on this host)")
+    _build(settings=HOST_SETTINGS, output=output)
 
 
 @task(help={"output": "Make handouts for the site built in this folder (default output/)."})
