@@ -113,11 +113,12 @@ def review_issue(problems, project, edit_url=""):
             section.append(f"[Edit this article]({edit_url}{problem.file})")
         parts.append("\n\n".join(section))
     parts.append(
-        "In the browser: open the article with its link above, change the Reviewed line "
-        "(and anything out of date), then choose **Commit changes…**, **Create a new "
-        "branch for this commit and start a pull request**, **Propose changes** and "
-        "**Create pull request**. When the checks on the pull request pass, **Merge pull "
-        "request** publishes it. WRITING.md explains each step.\n\n"
+        "To do a review in the browser: click **Edit this article**, reread it, correct "
+        "anything out of date and change the Reviewed line. Then click **Commit "
+        "changes...**, choose **Create a new branch for this commit and start a pull "
+        "request**, click **Propose changes** and then **Create pull request**. When the "
+        "checks on the pull request pass, **Merge pull request** publishes it. WRITING.md "
+        'explains each step, under "Writing in the browser, on GitHub".\n\n'
         "This issue is updated every week while a review is due, and closes by itself "
         "once none is."
     )
