@@ -11,6 +11,7 @@ from invoke import Exit, task
 ROOT = Path(__file__).resolve().parent
 SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
+HOST_SETTINGS = ROOT / "hostconf.py"  # publishconf.py for hosts that build the site themselves
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
 NGINX_CONFIG = ROOT / "deploy" / "nginx-site.conf"
@@ -86,6 +87,34 @@ def check(c, content=None, all=False):
         print("No problems found.")
     else:
         print("Nothing must be fixed: the site can be built. Suggestions are advice.")
+
+
+@task(
+    help={
+        "output": "The folder to write title.txt and body.md into (default reviews-due/).",
+        "edit_url": "Where GitHub edits the files, e.g. https://github.com/you/site/edit/main/",
+        "content": "Look at another content folder instead of content/.",
+    }
+)
+def reviews_due(c, output="reviews-due", edit_url="", content=None):
+    """Write the issue that lists every article due for review, or nothing when none is."""
+    from plugins.review_dates import review_issue
+
+    content = Path(content).resolve() if content else ROOT / "content"
+    try:
+        problems = runner.build(
+            SETTINGS, _overrides(content=content, output=content.parent / "output"), True
+        )
+    except runner.BuildFailed as failure:
+        raise Exit(f"\n{failure}\n", code=1) from None
+    issue = review_issue(problems, content.parent, edit_url)
+    output = Path(output)
+    output.mkdir(parents=True, exist_ok=True)
+    for name, text in zip(("title.txt", "body.md"), issue or ("", ""), strict=True):
+        (output / name).unlink(missing_ok=True)
+        if text:
+            (output / name).write_text(text, encoding="utf-8")
+    print(f"{issue[0]}:\n\n{issue[1]}" if issue else "No article is due for review.")
 
 
 def _new(kind, title, category="", tags="", summary="", content=None):
@@ -234,6 +263,25 @@ def publish(c, target=None, siteurl=None, dry_run=False, content=None, output=No
         pipeline.publish(target, siteurl, dry_run, settings, content, output)
     except (DeployRefused, runner.BuildFailed) as stopped:
         raise Exit(f"\n{stopped}\n", code=1) from None
+
+
+@task(
+    help={
+        "siteurl": "The public address, e.g. https://www.example.org. Default $SITEURL.",
+        "output": "Build into another folder instead of output/.",
+    }
+)
+def host_build(c, siteurl=None, output=OUTPUT):
+    """Build the public site without handouts, as Netlify and Cloudflare Pages do themselves."""
+    siteurl = _setting(siteurl, "SITEURL")
+    if not siteurl:
+        raise Exit(
+            "The public address of the site is missing. Set SITEURL in the host's settings "
+            "to https://www.example.org, or give it as --siteurl."
+        )
+    os.environ["SITEURL"] = siteurl
+    print(f"Building {siteurl} into {Path(output).resolve()} (no handouts on this host)")
+    _build(settings=HOST_SETTINGS, output=output)
 
 
 @task(help={"output": "Make handouts for the site built in this folder (default output/)."})

@@ -82,3 +82,48 @@ def review_problems(articles, display, settings, today, front_of=None):
 
 def register():
     signals.content_object_init.connect(review_dates)
+
+
+REVIEW_FIELD = "Reviewed"  # the field review_problems' warnings name
+
+
+def due_for_review(problems):
+    """The warnings of `review_problems` among all that `invoke check` found."""
+    return [p for p in problems if p.severity == "warning" and p.field == REVIEW_FIELD]
+
+
+def review_issue(problems, project, edit_url=""):
+    """The title and text of the issue that asks for every review due, or None when none is.
+
+    `project` is the folder that `content/` is in; `edit_url`, when given, is where GitHub
+    edits the project's files, such as https://github.com/owner/site/edit/main/.
+    """
+    due = due_for_review(problems)
+    if not due:
+        return None
+    count = f"{len(due)} article{'s are' if len(due) > 1 else ' is'}"
+    parts = [
+        f"{count} due for review. Each article shows readers when it is next due to be "
+        "checked; once that date has passed, it tells them this page has not been checked "
+        "on time. These are the same reminders `invoke check` gives."
+    ]
+    for problem in due:
+        front = read_front_matter((Path(project) / problem.file).read_text(encoding="utf-8"))
+        title = " ".join(front.values.get("title", problem.file).split())
+        where = f"{problem.file}, line {problem.line}" if problem.line else problem.file
+        section = [f"### {title}", f"`{where}` ({problem.field})", problem.what]
+        section.append(f"**How to fix:** {problem.fix}")
+        if edit_url:
+            section.append(f"[Edit this article]({edit_url}{problem.file})")
+        parts.append("\n\n".join(section))
+    parts.append(
+        "To do a review in the browser: click **Edit this article**, reread it, correct "
+        "anything out of date and change the Reviewed line. Then click **Commit "
+        "changes...**, choose **Create a new branch for this commit and start a pull "
+        "request**, click **Propose changes** and then **Create pull request**. When the "
+        "checks on the pull request pass, **Merge pull request** publishes it. WRITING.md "
+        'explains each step, under "Writing in the browser, on GitHub".\n\n'
+        "This issue is updated every week while a review is due, and closes by itself "
+        "once none is."
+    )
+    return f"{count} due for review", "\n\n".join(parts) + "\n"

@@ -1,8 +1,10 @@
 """Defines the site's HTTP security and caching headers once, for every kind of host.
 
 From this one definition the build writes `output/_headers` (read by Netlify and
-Cloudflare Pages) and `invoke nginx-config` writes an nginx include for any web
-server. Both say the same thing, so the site is equally strict wherever it lives.
+Cloudflare Pages), every page carries its Content-Security-Policy in a `<meta>` tag
+(for hosts that send no headers, such as GitHub Pages), and `invoke nginx-config`
+writes an nginx include for any web server. All say the same thing, so the site is
+equally strict wherever it lives.
 """
 
 from pathlib import Path
@@ -10,11 +12,10 @@ from pathlib import Path
 from pelican import signals
 
 # Content-Security-Policy: only the site's own files may load, and nothing inline runs.
-# 'wasm-unsafe-eval' lets Pagefind's search compile its WebAssembly; it does not allow
-# eval() or inline scripts. Data blocks such as JSON-LD are never executed, so need no hash.
+# Data blocks such as JSON-LD are never executed, so need no hash.
 CSP_DIRECTIVES = (
     ("default-src", "'none'"),
-    ("script-src", "'self' 'wasm-unsafe-eval'"),
+    ("script-src", "'self'"),
     ("style-src", "'self'"),
     ("img-src", "'self'"),
     ("font-src", "'self'"),
@@ -24,6 +25,13 @@ CSP_DIRECTIVES = (
     ("form-action", "'self'"),
     ("frame-ancestors", "'none'"),
 )
+# Pagefind compiles its WebAssembly on the search page (SEARCH_URL in pelicanconf.py), the
+# only page that runs a script, and in the worker it starts from the index (output/pagefind/),
+# which a browser holds to the policy its own response carries. 'wasm-unsafe-eval' allows
+# that, not eval() nor inline scripts, and only there: every other page refuses WebAssembly.
+WASM_PATHS = ("search/", "pagefind/")
+# Browsers ignore these in a <meta> policy: only a header can say who may frame a page.
+NOT_IN_META = ("frame-ancestors", "report-uri", "report-to", "sandbox")
 # Hashes ('sha256-…') of inline scripts or styles the site cannot avoid. There are none:
 # tests/test_security_headers.py fails if a page gains one that is not listed here.
 INLINE_HASHES = ()
@@ -52,17 +60,25 @@ DISABLED_FEATURES = (
 )
 
 
-def content_security_policy():
+def content_security_policy(path="", meta=False):
+    """The policy for the page at `path` in the site (such as search/ or search/index.html).
+
+    With `meta`, the policy as a page's <meta> tag carries it: without what a tag cannot say.
+    """
+    path = path.lstrip("/")
     directives = dict(CSP_DIRECTIVES)
+    if path.startswith(WASM_PATHS):
+        directives["script-src"] += " 'wasm-unsafe-eval'"
     for hash_source in INLINE_HASHES:
         for directive in ("script-src", "style-src"):
             directives[directive] += f" '{hash_source}'"
+    if meta:
+        directives = {name: value for name, value in directives.items() if name not in NOT_IN_META}
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
-# Sent with every response, error pages included.
-SECURITY_HEADERS = (
-    ("Content-Security-Policy", content_security_policy()),
+# Sent with every response, error pages included, with the policy of the page's path.
+OTHER_HEADERS = (
     ("Referrer-Policy", "no-referrer"),
     # Two years; no includeSubDomains, because other services may share the domain.
     ("Strict-Transport-Security", "max-age=63072000"),
@@ -71,6 +87,12 @@ SECURITY_HEADERS = (
     ("Cross-Origin-Opener-Policy", "same-origin"),
     ("Cross-Origin-Resource-Policy", "same-origin"),
 )
+
+
+def security_headers(path=""):
+    """Every security header, as sent with the response for `path` in the site."""
+    return (("Content-Security-Policy", content_security_policy(path)), *OTHER_HEADERS)
+
 
 # Caching: fingerprinted theme files never change under the same name (plugins/theme_assets.py),
 # so browsers keep them a year; everything else, HTML above all, is checked on every visit.
@@ -81,25 +103,43 @@ SHORT_CACHE = "public, max-age=0, must-revalidate"
 HEADERS_FILE = "_headers"
 
 
-def headers_file():
-    """The `_headers` file for Netlify and Cloudflare Pages."""
+def headers_file(entries):
+    """The `_headers` file for Netlify and Cloudflare Pages.
+
+    `entries` are the names of the site's top-level files and folders (folders end in /).
+    """
     lines = ["# Generated from plugins/security_headers.py; edit that file, not this one.", "/*"]
-    lines += [f"  {name}: {value}" for name, value in SECURITY_HEADERS]
-    # Both hosts merge a header that several rules set, so Cache-Control appears only once
-    # per path. Their default for everything else is already SHORT_CACHE.
-    lines += ["", f"{FINGERPRINTED_PREFIX}*", f"  Cache-Control: {LONG_CACHE}", ""]
-    return "\n".join(lines)
+    lines += [f"  {name}: {value}" for name, value in OTHER_HEADERS]
+    # Both hosts apply every rule that matches a path and join the values of a header that
+    # several of them set, which for two policies means both apply: the search page could
+    # never be allowed more than the rest. So each path gets its policy and its Cache-Control
+    # from one rule only: one for each top-level file and folder, "/" for the home page, and
+    # the search index, which is written after this file.
+    # Their default Cache-Control for everything but the theme is already SHORT_CACHE.
+    for entry in sorted({"", *entries, *WASM_PATHS} - {HEADERS_FILE}):
+        pattern = f"/{entry}*" if entry.endswith("/") else f"/{entry}"
+        lines += ["", pattern, f"  Content-Security-Policy: {content_security_policy(entry)}"]
+        if pattern == f"{FINGERPRINTED_PREFIX}*":
+            lines.append(f"  Cache-Control: {LONG_CACHE}")
+    return "\n".join([*lines, ""])
 
 
 def nginx_config():
     """An nginx include for a `server` block whose `root` is the built site."""
 
-    def headers(cache_control):
+    def location(match, path, try_files, cache_control):
         # nginx drops inherited add_header lines in any block that adds its own, so each
         # location repeats all of them; `always` sends them with error pages too.
-        pairs = [*SECURITY_HEADERS, ("Cache-Control", cache_control)]
-        return "\n".join(f'        add_header {name} "{value}" always;' for name, value in pairs)
+        pairs = [*security_headers(path), ("Cache-Control", cache_control)]
+        headers = "\n".join(f'        add_header {name} "{value}" always;' for name, value in pairs)
+        return f"location {match} {{\n        try_files {try_files};\n{headers}\n}}\n"
 
+    locations = [
+        location("/", "", "$uri $uri/ =404", SHORT_CACHE),
+        location(FINGERPRINTED_PREFIX, FINGERPRINTED_PREFIX, "$uri =404", LONG_CACHE),
+        *(location(f"/{path}", path, "$uri $uri/ =404", SHORT_CACHE) for path in WASM_PATHS),
+    ]
+    locations = "\n".join(locations)
     return f"""\
 # Generated by `invoke nginx-config` from plugins/security_headers.py; edit that file instead.
 # Include it inside a server block whose root is the published site, for example:
@@ -115,28 +155,33 @@ server_tokens off;
 absolute_redirect off;
 error_page 404 /404.html;
 
-location / {{
-        try_files $uri $uri/ =404;
-{headers(SHORT_CACHE)}
-}}
-
-location {FINGERPRINTED_PREFIX} {{
-        try_files $uri =404;
-{headers(LONG_CACHE)}
-}}
-
+{locations}
 # Instructions for other hosts and deploy bookkeeping are not part of the site.
 location = /{HEADERS_FILE} {{
+        return 404;
+}}
+
+# Hidden files (.env, .git/, .DS_Store) are never published; should one reach the server's
+# folder all the same, it is not served. /.well-known/ stays reachable for certificates.
+location ~ /\\.(?!well-known/) {{
         return 404;
 }}
 """
 
 
 def write_headers_file(pelican):
-    # `finalized` runs after Pelican may have emptied the output folder.
-    target = Path(pelican.output_path) / HEADERS_FILE
-    target.write_text(headers_file(), encoding="utf-8")
+    # `finalized` runs after Pelican may have emptied the output folder, and after every
+    # page is written: the rules name the site's top-level files and folders.
+    output = Path(pelican.output_path)
+    entries = [f"{path.name}/" if path.is_dir() else path.name for path in output.iterdir()]
+    (output / HEADERS_FILE).write_text(headers_file(entries), encoding="utf-8")
+
+
+def offer_policy_to_templates(generator):
+    # generator_init: base.html writes each page's policy into a <meta> tag with it.
+    generator.env.globals["content_security_policy"] = content_security_policy
 
 
 def register():
+    signals.generator_init.connect(offer_policy_to_templates)
     signals.finalized.connect(write_headers_file)

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from plugins.security_headers import LONG_CACHE, SECURITY_HEADERS, SHORT_CACHE
+from plugins.security_headers import LONG_CACHE, SHORT_CACHE, security_headers
 from tests.conftest import ROOT, built_pages
 from tests.servers import nginx, self_signed_certificate
 
@@ -19,6 +19,7 @@ document.addEventListener("securitypolicyviolation", (event) => {
   window.__cspViolations.push(event.violatedDirective + " " + (event.blockedURI || "inline"));
 });
 """
+HIDDEN_FILES = (".env", ".git/config", "images/.DS_Store", "theme/.htpasswd", "search/.env")
 INJECTED_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>untouched</title>
 <script type="application/ld+json">{"@context": "https://schema.org", "@type": "WebPage"}</script>
@@ -35,6 +36,12 @@ def served(site, tmp_path_factory):
     shutil.copytree(site, root)
     (root / "injected").mkdir()
     (root / "injected" / "index.html").write_text(INJECTED_PAGE, encoding="utf-8")
+    # Files that must never be served, should a careless upload put them there.
+    for hidden in HIDDEN_FILES:
+        (root / hidden).parent.mkdir(parents=True, exist_ok=True)
+        (root / hidden).write_text("secret\n", encoding="utf-8")
+    (root / ".well-known").mkdir()
+    (root / ".well-known" / "security.txt").write_text("Contact: mailto:x@example.org\n")
     with nginx(root, tmp_path_factory.mktemp("nginx-work")) as port:
         yield f"127.0.0.1:{port}"
 
@@ -51,15 +58,15 @@ def url_of(page):
     return "/" + page.removesuffix("index.html")
 
 
-def assert_security_headers(headers):
-    for name, value in SECURITY_HEADERS:
+def assert_security_headers(headers, path="/"):
+    for name, value in security_headers(path):
         assert headers.get_all(name) == [value], name
 
 
 def test_every_page_is_served_with_every_security_header(served, page):
     status, headers, _ = fetch(served, url_of(page))
     assert status == 200
-    assert_security_headers(headers)
+    assert_security_headers(headers, url_of(page))
     assert headers["Cache-Control"] == SHORT_CACHE
     assert headers["Content-Type"] == "text/html; charset=utf-8"
 
@@ -70,7 +77,7 @@ def test_fingerprinted_stylesheet_is_cached_for_a_year(served, site):
         assert status == 200
         assert headers["Cache-Control"] == LONG_CACHE
         assert headers["Content-Type"] == "text/css"
-        assert_security_headers(headers)
+        assert_security_headers(headers, "/theme/")
 
 
 def test_unknown_address_shows_the_sites_404_page_with_status_404(served, site):
@@ -90,6 +97,20 @@ def test_missing_theme_file_also_gets_the_404_page(served, site):
 def test_host_instructions_are_not_served(served):
     status, _, _ = fetch(served, "/_headers")
     assert status == 404
+
+
+@pytest.mark.parametrize("hidden", HIDDEN_FILES)
+def test_a_hidden_file_on_the_server_is_never_served(served, site, hidden):
+    status, headers, body = fetch(served, f"/{hidden}")
+    assert status == 404
+    assert body == (site / "404.html").read_bytes()
+    assert_security_headers(headers)
+
+
+def test_the_well_known_folder_stays_reachable_for_certificates(served):
+    status, _, body = fetch(served, "/.well-known/security.txt")
+    assert status == 200
+    assert body.startswith(b"Contact:")
 
 
 def test_address_without_trailing_slash_redirects_to_the_page(served):
@@ -137,6 +158,22 @@ def test_an_injected_inline_script_is_blocked_but_json_ld_is_not_reported(served
     assert tab.title() == "untouched"
     reported = tab.evaluate("window.__cspViolations")
     assert reported == ["script-src-elem inline"]
+
+
+# The smallest WebAssembly module there is: the magic number and version 1.
+COMPILE_WEBASSEMBLY = """
+WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0])).then(
+  () => "compiled", (error) => error.message)
+"""
+
+
+@pytest.mark.browser
+def test_only_the_search_page_may_compile_webassembly(served, tab):
+    # The worker the search page starts has its own policy: see WASM_PATHS.
+    tab.goto(f"http://{served}/about/", wait_until="load")
+    assert "violates the following Content Security policy" in tab.evaluate(COMPILE_WEBASSEMBLY)
+    tab.goto(f"http://{served}/search/", wait_until="load")
+    assert tab.evaluate(COMPILE_WEBASSEMBLY) == "compiled"
 
 
 @pytest.mark.browser

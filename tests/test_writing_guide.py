@@ -169,3 +169,31 @@ def test_every_kind_of_message_is_explained(all_mistakes_report):
     for kind in kinds:
         unknown = f'"{kind}" is not a field this site knows.' in all_mistakes_report
         assert unknown or f"({kind})" in explained or kind in explained, kind
+
+
+BROWSER_TEMPLATE = ROOT / "content" / "new-post-template.md"
+
+
+def test_the_template_for_writing_in_the_browser_is_what_new_post_writes():
+    from plugins.new_post import render
+
+    assert "`content`" in GUIDE and f"`{BROWSER_TEMPLATE.name}`" in GUIDE
+    expected = render("article", {"Status": "draft"})
+    assert BROWSER_TEMPLATE.read_text(encoding="utf-8") == expected, (
+        f"Write this into {BROWSER_TEMPLATE.relative_to(ROOT)}:\n{expected}"
+    )
+
+
+def test_a_post_started_from_the_template_as_the_guide_says_is_a_draft(real_content, tmp_path):
+    # Title and Date filled in, a line of text written, saved as the guide's example name.
+    text = BROWSER_TEMPLATE.read_text(encoding="utf-8")
+    text = text.replace("Title:\n", "Title: Coping with panic attacks\n", 1)
+    text = text.replace("Date:\n", "Date: 2026-01-20\n", 1) + "A panic attack passes.\n"
+    (real_content / "articles" / "coping-with-panic-attacks.md").write_text(text, "utf-8")
+    output = tmp_path / "output"
+    result = build(real_content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (output / "drafts" / "coping-with-panic-attacks" / "index.html").is_file()
+    assert not (output / "articles" / "coping-with-panic-attacks").exists()
+    # The template itself, outside content/articles/, is never a page of the site.
+    assert not [path for path in output.rglob("*template*") if "theme" not in path.parts]

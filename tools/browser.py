@@ -29,19 +29,23 @@ def launch(playwright):
 
 
 @contextlib.contextmanager
-def serve(directory, host="127.0.0.1", port=0, site_headers=True):
+def serve(directory, host="127.0.0.1", port=0, site_headers=True, site_path="/"):
     """Serve a built site on this machine, as a static host would, with the site's 404 page and CSP.
 
     Yields the address, such as http://127.0.0.1:41234; port 0 picks a free port.
-    Without `site_headers`, a page may load files by the public address it was built for.
+    Without `site_headers` it sends none, as GitHub Pages, and each page's own <meta> policy
+    is all there is. `site_path` is where the site lives in `directory`, such as /clinic/.
     """
-    from plugins.security_headers import SECURITY_HEADERS
+    from urllib.parse import urlsplit
+
+    from plugins.security_headers import security_headers
     from tools.serving import SiteRequestHandler
 
     class Handler(SiteRequestHandler):
         def end_headers(self):
             # The same headers the public site is served with, its strict CSP among them.
-            for name, value in SECURITY_HEADERS if site_headers else ():
+            path = urlsplit(self.path).path.removeprefix(site_path)
+            for name, value in security_headers(path) if site_headers else ():
                 self.send_header(name, value)
             super().end_headers()
 

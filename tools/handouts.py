@@ -20,6 +20,7 @@ from tools.browser import launch, serve
 # The link article.html writes: <a data-handout href="...">.
 HANDOUT_LINK = re.compile(r'<a data-handout href="(?P<href>[^"]+)"')
 MODIFIED = re.compile(r'<meta property="article:modified_time" content="(?P<time>[^"]+)"')
+CANONICAL = re.compile(r'<link rel="canonical" href="(?P<href>[^"]+)"')
 
 
 def pdf_stamp(iso_time):
@@ -45,8 +46,15 @@ def keep_only_title_and_dates(path, iso_time):
     pdf.write(path)
 
 
+def site_path(output):
+    """Where the site lives on its host: / or, for a GitHub Pages project site, /name/."""
+    canonical = CANONICAL.search((Path(output) / "index.html").read_text(encoding="utf-8"))
+    return urlsplit(canonical["href"]).path if canonical else "/"
+
+
 def handout_links(output):
     """(page, handout path, last change) for each page linking to a handout, drafts excepted."""
+    prefix = site_path(output)
     for page in sorted(Path(output).rglob("*.html")):
         relative = page.relative_to(output).as_posix()
         if relative.startswith("drafts/"):
@@ -54,23 +62,27 @@ def handout_links(output):
         html = page.read_text(encoding="utf-8")
         link = HANDOUT_LINK.search(html)
         if link:
-            yield relative, urlsplit(link["href"]).path.lstrip("/"), MODIFIED.search(html)["time"]
+            handout = urlsplit(link["href"]).path.removeprefix(prefix)
+            yield relative, handout, MODIFIED.search(html)["time"]
 
 
 def make_handouts(output):
     """Write a PDF for every article in the built site at `output`; return the paths written."""
     output = Path(output)
+    prefix = site_path(output)
     written = []
     # A public build names its files by the public address, which the site's own policy
-    # would block from this local address; the route below fetches them from here instead.
+    # (in each page, and in the headers) would block from this local address; the route
+    # below fetches them from here instead.
     with serve(output, site_headers=False) as address, sync_playwright() as playwright:
         browser = launch(playwright)
-        tab = browser.new_page()
-        # A publish build names its files by the public address: read them from here instead.
+        tab = browser.new_page(bypass_csp=True)
         tab.route(
             lambda url: not url.startswith(address),
             lambda route: route.fulfill(
-                response=route.fetch(url=address + urlsplit(route.request.url).path)
+                response=route.fetch(
+                    url=f"{address}/{urlsplit(route.request.url).path.removeprefix(prefix)}"
+                )
             ),
         )
         tab.emulate_media(media="print", color_scheme="light")

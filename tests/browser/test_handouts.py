@@ -120,3 +120,22 @@ def test_a_handout_names_neither_the_browser_nor_the_operating_system_it_was_pri
         printed = handout.read_bytes()
         for trace in (b"HeadlessChrome", b"Mozilla/", b"Linux", b"Skia"):
             assert trace not in printed, f"{handout.name} still says {trace.decode()}"
+
+
+def test_a_site_in_a_folder_gets_its_handouts_where_its_links_point(tmp_path):
+    # A GitHub Pages project site lives at https://name.github.io/clinic/.
+    output = tmp_path / "output"
+    build(
+        ROOT / "publishconf.py",
+        {
+            "SITEURL": "https://name.github.io/clinic",
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(output) + ".cache",
+        },
+    )
+    make_handouts(output)
+    handout = output / "handouts" / f"{KAP}.pdf"
+    assert handout.is_file()
+    assert not (output / "clinic").exists()
+    # Its stylesheet was found too, under the folder's address.
+    assert "Skip to main content" not in pdf_text(handout)

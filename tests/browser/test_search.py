@@ -140,7 +140,7 @@ def test_search_results_lead_to_the_right_pages_when_the_site_lives_in_a_folder(
     context = browser.new_context()
     try:
         tab = context.new_page()
-        with serve(host, port=port) as address:
+        with serve(host, port=port, site_path="/clinic/") as address:
             tab.goto(f"{address}/clinic/search/?q=quillwort")
             tab.get_by_role("status").filter(has_text="4 pages match").wait_for()
             links = tab.locator("[data-search-results] a")
