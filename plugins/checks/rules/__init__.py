@@ -11,7 +11,10 @@ from plugins.checks.rules import (
     duplicates,
     front_matter,
     headings,
+    import_notes,
     links,
+    redirects,
+    references,
     reviews,
     safe_messaging,
     template,
@@ -26,6 +29,8 @@ FILE_RULES = (
     headings.check,
     safe_messaging.check,
     template.check,
+    references.check,
+    import_notes.check,
 )
 # Run on the whole site, after the file rules.
-SITE_RULES = (duplicates.check, draft_links.check, reviews.check)
+SITE_RULES = (duplicates.check, draft_links.check, reviews.check, redirects.check)
