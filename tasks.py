@@ -126,6 +126,32 @@ def new_page(c, title, summary="", content=None):
     _new("page", title, summary=summary, content=content)
 
 
+@task(
+    help={
+        "source": "The export of the old blog: a WordPress (or Squarespace) export file, "
+        "or an RSS or Atom feed file.",
+        "media": "The folder of the old site's files (a copy of WordPress's uploads/), "
+        "where the pictures are.",
+        "dry_run": "Show what would be written, changed and skipped, and write nothing.",
+        "download": "Download pictures that are not in --media from the old site "
+        "(default: yes; --no-download to stay offline).",
+        "content": "Import into another content folder (used by tests).",
+    }
+)
+def import_posts(c, source, media=None, dry_run=False, download=True, content=None):
+    """Bring the posts of an old blog over from its export or feed, keeping its old addresses."""
+    from pelican.settings import read_settings
+
+    from tools.importer import ImportStopped, import_posts, main_log
+
+    settings = read_settings(str(SETTINGS))
+    folder = Path(content).resolve() if content else Path(settings["PATH"])
+    try:
+        print(import_posts(source, settings, folder, media, dry_run, download, log=main_log))
+    except ImportStopped as stopped:
+        raise Exit(f"\n{stopped}\n", code=1) from None
+
+
 @task
 def clean(c):
     """Delete the built site and the build cache."""
