@@ -17,6 +17,7 @@ OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
 STAGING = ROOT / "staging"  # what `invoke publish` builds and checks before deploying
 NGINX_CONFIG = ROOT / "deploy" / "nginx-site.conf"
+NGINX_REDIRECTS = "nginx-redirects.conf"  # beside it: the old addresses, for nginx's http block
 # The tests that apply to a built site (see tests/conftest.py); browser tests need the site
 # served at its own address, and slow ones are for CI.
 SITE_TESTS = "site and not browser and not slow"
@@ -212,15 +213,36 @@ def preview(c, siteurl=f"http://{HOST}:{PORT}"):
     serve(c)
 
 
-@task(help={"output": f"Where to write it (default {NGINX_CONFIG.relative_to(ROOT)})."})
-def nginx_config(c, output=NGINX_CONFIG):
+@task(
+    help={
+        "output": f"Where to write it (default {NGINX_CONFIG.relative_to(ROOT)}).",
+        "content": "Read the old addresses from another content folder (used by tests).",
+    }
+)
+def nginx_config(c, output=NGINX_CONFIG, content=None):
     """Write the nginx include that serves the site with its security and caching headers."""
-    from plugins.security_headers import nginx_config as render
+    from pelican.settings import read_settings
 
+    from plugins.redirects import moved_without_build
+    from plugins.security_headers import nginx_config as render
+    from plugins.security_headers import nginx_redirects
+
+    settings = read_settings(str(SETTINGS))
+    folder = Path(content).resolve() if content else Path(settings["PATH"])
+    maps, server = nginx_redirects(moved_without_build(folder, settings))
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render(), encoding="utf-8")
+    output.write_text(render() + server, encoding="utf-8")
     print(f"Wrote {output}. Include it in the server block whose root is the site.")
+    moved = output.with_name(NGINX_REDIRECTS)
+    if maps:
+        moved.write_text(maps, encoding="utf-8")
+        print(
+            f"Wrote {moved}, the old addresses of imported posts. Include it in nginx's http "
+            "block: on Debian, copy it to /etc/nginx/conf.d/."
+        )
+    else:
+        moved.unlink(missing_ok=True)
 
 
 def _setting(value, variable, default=None):

@@ -166,6 +166,19 @@ def address_of_file(path, kind, settings):
     return "/" + settings["ARTICLE_URL" if kind == "article" else "PAGE_URL"].format(slug=slug)
 
 
+def moved_without_build(content_root, settings):
+    """(Redirect, new address) for each usable line, worked out from the files alone."""
+    found, _ = read(content_root)
+    moved = []
+    for redirect in found:
+        top = PurePosixPath(redirect.target).parts[:1]
+        kind = "page" if top and top[0] in settings["PAGE_PATHS"] else "article"
+        address = address_of_file(Path(content_root) / redirect.target, kind, settings)
+        if address and address != redirect.path:
+            moved.append((redirect, address))
+    return moved
+
+
 def host_lines(moved):
     """`_redirects` for Netlify and Cloudflare Pages, from (Redirect, new address) pairs.
 

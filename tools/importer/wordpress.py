@@ -109,9 +109,9 @@ def prepare(item, export):
     is_blocks = "<!-- wp:" in text
     text = BLOCK_COMMENT.sub("", text)
     text = _shortcodes(text, item, export, prepared)
+    text = LONE_ADDRESS.sub(lambda m: _lone_address(m, prepared), text)
     if not is_blocks:
         text = autop(text)
-    text = LONE_ADDRESS.sub(lambda m: _lone_address(m, prepared), text)
     prepared.html = _embeds(text, prepared)
     if prepared.teaser:
         prepared.teaser = autop(BLOCK_COMMENT.sub("", prepared.teaser))
@@ -174,15 +174,12 @@ def _shortcodes(text, item, export, prepared):
 def _caption(inner, values):
     soup = BeautifulSoup(inner, "html.parser")
     image = soup.find("img")
-    caption = values.get("caption", "")
-    if image is not None:
-        holder = image.parent if image.parent is not None and image.parent.name == "a" else image
-        rest = inner.replace(str(holder), "", 1) if str(holder) in inner else ""
-        if not caption:
-            caption = BeautifulSoup(rest, "html.parser").decode().strip()
-        image_html = str(holder)
-    else:
-        image_html = inner
+    if image is None:
+        return inner
+    holder = image.parent if image.parent is not None and image.parent.name == "a" else image
+    image_html = str(holder.extract())
+    # Older exports put the caption in an attribute; newer ones after the image.
+    caption = values.get("caption") or soup.decode().strip()
     return f"<figure>{image_html}<figcaption>{caption}</figcaption></figure>"
 
 
@@ -237,7 +234,8 @@ def _embeds(text, prepared):
         address = quote.get("data-instgrm-permalink") or quote.get("cite") or ""
         links = [a.get("href", "") for a in quote.find_all("a") if provider(a.get("href", ""))]
         address = address or (links[-1] if links else "")
-        words = " ".join(quote.get_text(" ").split())
+        said = quote.find("p") or quote
+        words = " ".join(said.get_text(" ").split())
         title = words[:80].rsplit(" ", 1)[0] + " …" if len(words) > 80 else words
         prepared.embeds += 1
         quote.replace_with(BeautifulSoup(embed_link(address, title), "html.parser"))

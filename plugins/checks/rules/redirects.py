@@ -19,9 +19,7 @@ FIELD = "old address"
 def check(site):
     found, unusable = redirects.read(site.content_root)
     shown = site.display(Path(site.content_root) / redirects.REDIRECTS_FILE)
-    problems = [
-        Problem("error", shown, line, FIELD, problem.what, problem.fix) for line, problem in unusable
-    ]
+    problems = [Problem("error", shown, n, FIELD, p.what, p.fix) for n, p in unusable]
     by_output = {c.save_as: c for c in site.contents.values() if c.save_as}
     seen = {}
     for redirect in found:
