@@ -60,12 +60,22 @@ class Redirect:
 
     def save_as(self):
         """The file a static host serves at the old path, or None when it cannot have one."""
-        if self.query or self.path == "/":
+        if self.query:
             return None
+        if self.path == "/":
+            return "index.html"  # the home page: the site's own (is_sites_own)
         relative = self.path.lstrip("/")
         if self.path.endswith("/") or not PurePosixPath(relative).suffix:
             return f"{relative.rstrip('/')}/index.html"
         return relative
+
+
+def is_sites_own(save_as):
+    """Whether a file at this path is one the site writes itself (its home, archives, search…)."""
+    from plugins.new_post import RESERVED_PAGE_SLUGS
+
+    own = {"index.html", "404.html", *(f"{slug}/index.html" for slug in RESERVED_PAGE_SLUGS)}
+    return save_as in own or save_as.startswith(("theme/", "pagefind/", "images/", "extra/"))
 
 
 class Unusable(ValueError):
@@ -174,6 +184,8 @@ def moved_without_build(content_root, settings):
         top = PurePosixPath(redirect.target).parts[:1]
         kind = "page" if top and top[0] in settings["PAGE_PATHS"] else "article"
         address = address_of_file(Path(content_root) / redirect.target, kind, settings)
+        if redirect.save_as() and is_sites_own(redirect.save_as()):
+            continue
         if address and address != redirect.path:
             moved.append((redirect, address))
     return moved
@@ -212,7 +224,8 @@ class RedirectsGenerator(Generator):
         moved = []
         for redirect in self.redirects:
             post = by_source.get(str((Path(self.path) / redirect.target).resolve()))
-            if post is None or redirect.save_as() in taken:
+            save_as = redirect.save_as()
+            if post is None or save_as in taken or (save_as and is_sites_own(save_as)):
                 continue  # explained by the redirects rule
             if f"/{post.url}" != redirect.path:
                 moved.append((redirect, post))

@@ -227,8 +227,9 @@ class Importer:
                 except redirects.Unusable:
                     continue
                 entry = redirects.Redirect(0, *where, self.files[item.key])
-                if where in have or entry.path == "/" and not entry.query:
-                    continue
+                save_as = entry.save_as()
+                if where in have or (save_as is not None and redirects.is_sites_own(save_as)):
+                    continue  # the site's own page there (its home, archives, search…) stays
                 have.add(where)
                 new.append((entry.old, entry.target))
         if new and not dry_run:

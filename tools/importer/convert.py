@@ -133,6 +133,22 @@ class SiteMarkdown(MarkdownConverter):
             return text
         return LINE_START_SYNTAX.sub(_escaped, text)
 
+    def convert_li(self, el, text, parent_tags):
+        # Python-Markdown reads what belongs to an item, nested lists included, only when
+        # it is indented by four spaces, whatever the width of the bullet.
+        text = (text or "").strip()
+        if not text:
+            return "\n"
+        parent = el.parent
+        if parent is not None and parent.name == "ol":
+            start = int(parent["start"]) if str(parent.get("start", "")).isdigit() else 1
+            bullet = f"{start + len(el.find_previous_siblings('li'))}. "
+        else:
+            bullet = "- "
+        first, *rest = text.split("\n")
+        indented = "\n".join(f"    {line}" if line.strip() else "" for line in rest)
+        return f"{bullet}{first}\n" + (f"{indented}\n" if indented else "")
+
     def convert_sup(self, el, text, parent_tags):
         return f"<sup>{text}</sup>" if text.strip() else ""
 

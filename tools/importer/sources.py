@@ -131,14 +131,17 @@ def _parse_xml(data, path):
     root = etree.fromstring(mended, _parser(True))
     expected = len(re.findall(rb"<item[\s>]", mended)) + len(re.findall(rb"<entry[\s>]", mended))
     found = 0 if root is None else sum(1 for e in root.iter() if _local(e) in ("item", "entry"))
-    if root is not None and found == expected and expected:
+    closed = len(re.findall(rb"</item>", mended)) + len(re.findall(rb"</entry>", mended))
+    whole = mended.rstrip().endswith((b"</rss>", b"</feed>", b"</rdf:RDF>"))
+    if root is not None and found == expected == closed and expected and whole:
         return root, (
-            f"The file was not well-formed XML ({mistake.msg}, line {mistake.lineno}); "
+            f"The file was not well-formed XML (line {mistake.lineno}); "
             f"all {found} entries could still be read."
         )
+    said = re.sub(r",? line \d+, column \d+$", "", (mistake.msg or "").splitlines()[0])
     raise ImportStopped(
         f"{path.name} is not well-formed XML: at line {mistake.lineno}, column "
-        f"{mistake.offset}: {mistake.msg}.\n"
+        f"{mistake.offset}: {said}.\n"
         f"Export it again from the old site. If the same line fails again, open the file in a "
         f"text editor, go to line {mistake.lineno}, and look for a tag that is cut short or a "
         "title with a < in it; change it, save the file, and run the import again."
@@ -284,8 +287,9 @@ def _read_feed(data, path):
     for entry in parsed.entries:
         content = entry.get("content") or []
         html = content[0].get("value", "") if content else entry.get("summary", "")
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        updated = entry.get("updated_parsed")
+        # Asked only when present: feedparser warns when one stands in for the other.
+        updated = entry["updated_parsed"] if "updated_parsed" in entry else None
+        stamp = (entry["published_parsed"] if "published_parsed" in entry else None) or updated
         export.items.append(
             Item(
                 key=entry.get("id") or entry.get("link") or entry.get("title", ""),

@@ -57,6 +57,18 @@ def _target_problems(redirect, site, shown, by_output):
                 + " Or delete the line if that post is gone for good.",
             )
         ]
+    if redirect.save_as() and redirects.is_sites_own(redirect.save_as()):
+        return [
+            Problem(
+                "warning",
+                shown,
+                redirect.line,
+                FIELD,
+                f"{redirect.old} is an address this site uses for its own pages, so it cannot "
+                "lead to an old post; this line is not used.",
+                "Delete this line.",
+            )
+        ]
     occupant = by_output.get(redirect.save_as() or "")
     if occupant is not None and occupant is not content:
         return [
