@@ -127,8 +127,8 @@ def parse(text):
                 (
                     number,
                     Unusable(
-                        f"This line has {len(words)} parts; it needs two: the old address, "
-                        "then the post's file.",
+                        f"This line has {len(words)} part{'' if len(words) == 1 else 's'}; it "
+                        "needs two: the old address, then the post's file.",
                         "Write it as: /old/address/   articles/the-post.md",
                     ),
                 )

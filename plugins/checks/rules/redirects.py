@@ -53,7 +53,8 @@ def _target_problems(redirect, site, shown, by_output):
                 redirect.line,
                 FIELD,
                 f"{redirect.old} leads to {redirect.target}, which is not a post or page.",
-                closest(target, site.content_root, "link", target)
+                # This file names posts as they are in the content folder, without {filename}.
+                closest(target, site.content_root, "link", target).replace("{filename}/", "")
                 + " Or delete the line if that post is gone for good.",
             )
         ]
