@@ -156,3 +156,15 @@ def test_a_reader_following_an_old_address_reaches_the_new_page(moved_site, tmp_
             server.shutdown()
     finally:
         context.close()
+
+
+def test_the_writing_guides_example_is_a_file_the_build_can_use():
+    import re
+
+    from plugins.redirects import parse
+    from tests.conftest import ROOT
+
+    guide = (ROOT / "WRITING.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"^```txt\n(.*?)^```$", guide, re.M | re.S)
+    found, unusable = parse(example)
+    assert unusable == [] and [r.old for r in found] == ["/2019/05/coping-with-worry/", "/?p=123"]
