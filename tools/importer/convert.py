@@ -4,7 +4,11 @@ Imported HTML is untrusted: nh3 (Ammonia) keeps only what plugins/checks/html_po
 allows, the same list her own posts are held to, so no script, event handler,
 javascript: address or inline style survives. markdownify (MIT) then writes Markdown;
 it was chosen by measuring it against pandoc and html2text on WordPress's theme test
-data (benchmarks/converters.py). What only this site needs is added here: images
+data (benchmarks/converters.py; 145 posts): with the additions below it keeps 99.0% of
+the words and 96.3% of the structure, in 10-15 ms a post. pandoc keeps 98.1% of the
+structure but leaves 4,520 raw HTML tags in the Markdown for her to read (530 here,
+mostly figures) and takes 110-150 ms a post; html2text keeps 88.0%. Both are GPL.
+What only this site needs is added here: images
 and links to the old blog point to the imported files, headings start at ## and skip
 no level, figures keep their captions, and notes are left where something needs her.
 """
@@ -29,6 +33,7 @@ EMPTY_ITEM = re.compile(r"^\s*(?:[-+*]|\d+\.)\s*$", re.M)
 # Markdown leaves raw HTML alone inside these, so a figure there is written without its tags.
 RAW_HTML_IGNORED_IN = frozenset({"li", "td", "th", "blockquote", "dd", "dt"})
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+QUOTES_APART = "<!-- -->"
 SPARE_LINES = re.compile(r"\n{3,}")
 
 
@@ -244,6 +249,9 @@ def to_markdown(html, resolver, footnotes=()):
     for block in SPARE_LINES.sub("\n\n", markdown).strip().split("\n\n"):
         found = [int(n) for n in NOTE_TOKEN.findall(block)]
         block = NOTE_TOKEN.sub("", block).rstrip()
+        if block.startswith(">") and blocks and blocks[-1].startswith(">"):
+            # Markdown joins quotes that only a blank line separates; these were two.
+            blocks.append(QUOTES_APART)
         if block.strip():
             blocks.append(block)
         blocks += [note_line(notes[n]) for n in found]
