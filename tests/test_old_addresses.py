@@ -18,6 +18,8 @@ REDIRECTS = """\
 https://old.example.org/about-me/    pages/about.md
 /caf%C3%A9/                          articles/second-steps.md
 """
+LONG_ADDRESS = "/2019/05/a-very-long-old-address-that-a-blog-made-from-a-long-title-of-a-post/"
+REDIRECTS += f"{LONG_ADDRESS} articles/first-steps.md\n"
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +58,7 @@ def test_netlify_and_cloudflare_get_the_list_of_old_addresses(moved_site):
         "/ p=7 /articles/first-steps/ 301!",
         "/about-me/ /about/ 301",
         "/caf%C3%A9/ /articles/second-steps/ 301",
+        f"{LONG_ADDRESS} /articles/first-steps/ 301",
     ]
 
 
@@ -83,13 +86,13 @@ def test_a_line_that_cannot_be_used_is_explained_with_its_line(moved_site, tmp_p
     )
     checked = invoke("check", "--content", str(content))
     said = checked.stdout + checked.stderr
-    assert "content/redirects.txt, line 7 (old address)" in said
+    assert "content/redirects.txt, line 8 (old address)" in said
     assert "needs two" in said
-    assert "line 8 (old address)" in said and "Did you mean articles/first-steps.md" in said
-    assert "line 9 (old address)" in said and "its own pages" in said
-    assert "line 10 (old address)" in said and "not published yet" in said
-    assert "line 11 (old address)" in said and "now the address of content/pages/about.md" in said
-    assert "line 12 (old address)" in said and "?p=123" in said
+    assert "line 9 (old address)" in said and "Did you mean articles/first-steps.md" in said
+    assert "line 10 (old address)" in said and "its own pages" in said
+    assert "line 11 (old address)" in said and "not published yet" in said
+    assert "line 12 (old address)" in said and "now the address of content/pages/about.md" in said
+    assert "line 13 (old address)" in said and "?p=123" in said
     assert checked.returncode == 1
 
 
@@ -112,6 +115,7 @@ def test_nginx_moves_each_old_address_for_good_with_the_security_headers(moved_s
             ("/index.php?p=7", "/articles/first-steps/"),
             ("/about-me/?utm_source=x", "/about/"),
             ("/caf%C3%A9/", "/articles/second-steps/"),
+            (LONG_ADDRESS, "/articles/first-steps/"),
         ]:
             status, headers = fetch(port, old)
             assert (status, headers["Location"]) == (301, new), old
