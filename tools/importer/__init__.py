@@ -75,6 +75,7 @@ class Importer:
         self.today = site_today(settings)
         self.files = {}  # item key -> path relative to the content folder
         self.slugs = {}  # post id -> slug, for pages under a parent
+        self.drafted = set()  # keys of the items that are drafts here: no old address to keep
 
     def folder(self, kind):
         setting = "ARTICLE_PATHS" if kind == "article" else "PAGE_PATHS"
@@ -174,6 +175,8 @@ class Importer:
             text, why = self.text_of(item, outcome, resolver)
             outcome.upgraded += resolver.upgraded
             self._write(item, text, why, outcome, dry_run)
+            if why:
+                self.drafted.add(item.key)
         outcome.redirects = self._record_redirects(dry_run)
         if not dry_run:
             self.manifest_path.write_text(
@@ -215,11 +218,8 @@ class Importer:
         have |= {(address, ()) for address in self._addresses_in_use()}
         new = []
         for item in self.export.items:
-            if (
-                item.not_public
-                or not (self.content / self.files[item.key]).is_file()
-                and not dry_run
-            ):
+            written = (self.content / self.files[item.key]).is_file() or dry_run
+            if item.key in self.drafted or not written:
                 continue
             for address in self._addresses(item):
                 try:
