@@ -191,6 +191,7 @@ PLUGINS = [
     "plugins.structured_data",
     "plugins.plain_text",
     "plugins.security_headers",
+    "plugins.redirects",  # the old addresses of imported posts lead to their new pages
     # After the checks: at the end of a build plugins act in this order, and the checks
     # let the readability worker go before Pagefind needs the memory.
     "plugins.search_index",
@@ -217,6 +218,7 @@ MARKDOWN = {
         "markdown.extensions.extra",
         "markdown.extensions.sane_lists",
         "plugins.external_links",  # links to other sites tell them nothing about the reader
+        "plugins.bare_links",  # https://… and name@example.org typed as they are become links
     ],
     "extension_configs": {
         "markdown.extensions.toc": {"toc_depth": "2-3"},

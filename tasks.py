@@ -15,6 +15,7 @@ HOST_SETTINGS = ROOT / "hostconf.py"  # publishconf.py for hosts that build the 
 OUTPUT = ROOT / "output"
 CACHE = ROOT / "cache"
 NGINX_CONFIG = ROOT / "deploy" / "nginx-site.conf"
+NGINX_REDIRECTS = "nginx-redirects.conf"  # beside it: the old addresses, for nginx's http block
 HOST = "localhost"
 PORT = 8000
 
@@ -176,6 +177,32 @@ def new_page(c, title, summary="", content=None):
     _new("page", title, summary=summary, content=content)
 
 
+@task(
+    help={
+        "source": "The export of the old blog: a WordPress (or Squarespace) export file, "
+        "or an RSS or Atom feed file.",
+        "media": "The folder of the old site's files (a copy of WordPress's uploads/), "
+        "where the pictures are.",
+        "dry_run": "Show what would be written, changed and skipped, and write nothing.",
+        "download": "Download pictures that are not in --media from the old site "
+        "(default: yes; --no-download to stay offline).",
+        "content": "Import into another content folder (used by tests).",
+    }
+)
+def import_posts(c, source, media=None, dry_run=False, download=True, content=None):
+    """Bring the posts of an old blog over from its export or feed, keeping its old addresses."""
+    from pelican.settings import read_settings
+
+    from tools.importer import ImportStopped, import_posts, main_log
+
+    settings = read_settings(str(SETTINGS))
+    folder = Path(content).resolve() if content else Path(settings["PATH"])
+    try:
+        print(import_posts(source, settings, folder, media, dry_run, download, log=main_log))
+    except ImportStopped as stopped:
+        raise Exit(f"\n{stopped}\n", code=1) from None
+
+
 @task
 def clean(c):
     """Delete the built site and the build cache."""
@@ -242,15 +269,36 @@ def preview(c, siteurl=f"http://{HOST}:{PORT}"):
     serve(c)
 
 
-@task(help={"output": f"Where to write it (default {NGINX_CONFIG.relative_to(ROOT)})."})
-def nginx_config(c, output=NGINX_CONFIG):
+@task(
+    help={
+        "output": f"Where to write it (default {NGINX_CONFIG.relative_to(ROOT)}).",
+        "content": "Read the old addresses from another content folder (used by tests).",
+    }
+)
+def nginx_config(c, output=NGINX_CONFIG, content=None):
     """Write the nginx include that serves the site with its security and caching headers."""
-    from plugins.security_headers import nginx_config as render
+    from pelican.settings import read_settings
 
+    from plugins.redirects import moved_without_build
+    from plugins.security_headers import nginx_config as render
+    from plugins.security_headers import nginx_redirects
+
+    settings = read_settings(str(SETTINGS))
+    folder = Path(content).resolve() if content else Path(settings["PATH"])
+    maps, server = nginx_redirects(moved_without_build(folder, settings))
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render(), encoding="utf-8")
+    output.write_text(render() + server, encoding="utf-8")
     print(f"Wrote {output}. Include it in the server block whose root is the site.")
+    moved = output.with_name(NGINX_REDIRECTS)
+    if maps:
+        moved.write_text(maps, encoding="utf-8")
+        print(
+            f"Wrote {moved}, the old addresses of imported posts. Include it in nginx's http "
+            "block: on Debian, copy it to /etc/nginx/conf.d/."
+        )
+    else:
+        moved.unlink(missing_ok=True)
 
 
 @task(help=pipeline.task_help())
@@ -273,15 +321,18 @@ def publish(c, target=None, siteurl=None, dry_run=False, content=None, output=No
 )
 def host_build(c, siteurl=None, output=OUTPUT):
     """Build the public site without handouts, as Netlify and Cloudflare Pages do themselves."""
-    siteurl = _setting(siteurl, "SITEURL")
-    if not siteurl:
+    import os
+
+    from plugins.public_address import problem
+
+    siteurl = (siteurl or os.environ.get("SITEURL", "")).rstrip("/")
+    if not siteurl or problem(siteurl):
         raise Exit(
-            "The public address of the site is missing. Set SITEURL in the host's settings "
-            "to https://www.example.org, or give it as --siteurl."
+            "The public address of the site is missing or not https://. Set SITEURL in the "
+            "host's settings to https://www.example.org, or give it as --siteurl."
         )
-    os.environ["SITEURL"] = siteurl
     print(f"Building {siteurl} into {Path(output).resolve()} (no handouts on this host)")
-    _build(settings=HOST_SETTINGS, output=output)
+    _build(settings=HOST_SETTINGS, output=output, siteurl=siteurl)
 
 
 @task(help={"output": "Make handouts for the site built in this folder (default output/)."})

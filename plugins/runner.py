@@ -32,7 +32,10 @@ READING_SETTINGS = (
     "FORMATTED_FIELDS",
     "TIMEZONE",
 )
-READING_PACKAGES = ("pelican", "markdown", "smartypants", "typogrify", "textstat", "selectolax")
+READING_PACKAGES = (
+    *("pelican", "markdown", "pymdown-extensions", "smartypants", "typogrify", "textstat"),
+    "selectolax",
+)
 
 
 class BuildFailed(Exception):

@@ -46,6 +46,7 @@ http {{
     fastcgi_temp_path {work}/fastcgi;
     uwsgi_temp_path {work}/uwsgi;
     scgi_temp_path {work}/scgi;
+    {http_includes}
     {servers}
 }}
 """
@@ -67,13 +68,19 @@ def _wait_until_listening(port, process, work):
 
 
 @contextlib.contextmanager
-def nginx(root, work, port=None, certificate=None, redirect_http=False):
-    """Serve `root` with the config `invoke nginx-config` writes; yield the port."""
+def nginx(root, work, port=None, certificate=None, redirect_http=False, content=None):
+    """Serve `root` with the config `invoke nginx-config` writes; yield the port.
+
+    `content` is the content folder whose old addresses (content/redirects.txt) nginx
+    redirects; its map goes in the http block, as the task says.
+    """
     work = Path(work)
     work.mkdir(parents=True, exist_ok=True)
     site_config = work / "site.conf"
-    written = invoke("nginx-config", "--output", str(site_config))
+    chosen = ["--content", str(content)] if content else []
+    written = invoke("nginx-config", "--output", str(site_config), *chosen)
     assert written.returncode == 0, written.stderr
+    maps = work / "nginx-redirects.conf"
     port = port or free_port()
     tls = ""
     if certificate:
@@ -94,6 +101,7 @@ def nginx(root, work, port=None, certificate=None, redirect_http=False):
             # As root, nginx's workers would drop to `nobody`, who cannot read a test's folders.
             user="user root;" if os.geteuid() == 0 else "",
             mime_types=MIME_TYPES,
+            http_includes=f"include {maps};" if maps.is_file() else "",
             servers=servers,
         )
     )

@@ -2,6 +2,8 @@
 
 from urllib.parse import unquote, urlsplit
 
+import pytest
+
 from tests.conftest import own_path, read_page
 
 LINKING_ATTRIBUTES = ("href", "src")
@@ -57,3 +59,29 @@ def test_links_to_other_websites_use_secure_addresses(site, page):
         scheme = urlsplit(link["href"]).scheme
         if scheme and not own_path(link["href"]):
             assert scheme in SAFE_SCHEMES, f"{page}: {link['href']} is not https"
+
+
+def old_addresses(site):
+    """(old address, new address) of every redirect the build wrote (plugins/redirects.py)."""
+    listed = site / "_redirects"
+    if not listed.is_file():
+        return []
+    moved = []
+    for line in listed.read_text(encoding="utf-8").splitlines():
+        words = line.split()
+        if words and not line.startswith("#"):
+            moved.append((" ".join(words[:-2]), words[-2]))
+    return moved
+
+
+@pytest.mark.site
+def test_every_old_address_leads_to_a_page_that_exists(site):
+    for old, new in old_addresses(site):
+        assert local_target(site, "index.html", own_path(new)).is_file(), f"{old} -> {new}"
+    for page in site.rglob("index.html"):
+        refresh = read_page(site, page.relative_to(site)).find(
+            "meta", attrs={"http-equiv": "refresh"}
+        )
+        if refresh is not None:
+            new = own_path(refresh["content"].split("url=", 1)[1])
+            assert local_target(site, "index.html", new).is_file(), f"{page} -> {new}"

@@ -5,6 +5,7 @@ import json
 import os
 import shutil
 import subprocess
+from urllib.parse import quote
 
 import pytest
 
@@ -54,8 +55,11 @@ def fetch(address, path):
 
 
 def url_of(page):
-    """The address a visitor types for a built file: articles/x/index.html is /articles/x/."""
-    return "/" + page.removesuffix("index.html")
+    """The address a visitor types for a built file: articles/x/index.html is /articles/x/.
+
+    Percent-encoded, as a browser sends it: an imported blog's old addresses may hold accents.
+    """
+    return quote("/" + page.removesuffix("index.html"))
 
 
 def assert_security_headers(headers, path="/"):

@@ -1,6 +1,7 @@
 """The content as the checks see it: each Markdown file, and the site they belong to."""
 
 import functools
+import html
 import os
 from dataclasses import dataclass, field
 from datetime import date
@@ -54,6 +55,10 @@ class Source:
         start = self.front.body_start
         for number, line in enumerate(lines[start - 1 :], start=start):
             if needle and needle in line:
+                return number
+        # Messages quote addresses decoded; the text may have written them as entities.
+        for number, line in enumerate(lines[start - 1 :], start=start):
+            if needle and "&" in line and needle in html.unescape(line):
                 return number
         return None
 

@@ -14,8 +14,11 @@ from plugins.checks.rules import (
     footnotes,
     front_matter,
     headings,
+    import_notes,
     links,
     own_links,
+    redirects,
+    references,
     reviews,
     safe_messaging,
     template,
@@ -32,6 +35,8 @@ FILE_RULES = (
     headings.check,
     safe_messaging.check,
     template.check,
+    references.check,
+    import_notes.check,
 )
 # Run on the whole site, after the file rules.
 SITE_RULES = (
@@ -42,4 +47,5 @@ SITE_RULES = (
     draft_links.check,
     reviews.check,
     topics.check,
+    redirects.check,
 )

@@ -23,6 +23,7 @@ SECTION_HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 PREVIEW_HOSTS = ("localhost", "127.0.0.1", "0.0.0.0", "::1")
 # Anchors Markdown's footnotes make; rules/footnotes.py explains a citation without a source.
 FOOTNOTE_ANCHORS = ("#fn:", "#fnref:")
+EMAIL = re.compile(r"^[^@/\s:]+@[^@/\s]+\.[a-z]{2,}$", re.I)
 
 
 def _links_elsewhere(source):
@@ -43,7 +44,9 @@ def _check_target(tag, target, source, site):
     what = "image" if tag == "img" else "link"
 
     def problem(what_is_wrong, fix, field=what):
-        line = source.line_of(target)
+        # The link's own Markdown first, (target), so the line is this link's, not one
+        # where the same words appear as text.
+        line = source.line_of(f"({target}") or source.line_of(target)
         return [Problem("error", source.shown, line, field, what_is_wrong, fix)]
 
     placeholder = PLACEHOLDER.match(target)
@@ -89,6 +92,12 @@ def _check_target(tag, target, source, site):
                 sections_hint(source),
             )
         return []
+    if EMAIL.match(target):
+        return problem(
+            f"The link to {target} is an email address written without mailto:, so it would "
+            "lead to a page of that name instead of writing an email.",
+            f"Write it as <{target}>, or as [text](mailto:{target}).",
+        )
     if parts.path and not target.startswith("/"):
         resolved = resolve(unquote(parts.path), source.path, site.content_root)
         prefix = "{filename}" if resolved.suffix == ".md" else "{static}"

@@ -7,7 +7,7 @@ from plugins.checks.rule import file_rule
 STANDARD_LAYOUTS = frozenset(
     {
         *("404", "archives", "article", "author", "authors", "base", "categories"),
-        *("category", "index", "page", "period_archives", "tag", "tags"),
+        *("category", "index", "page", "period_archives", "redirect", "tag", "tags"),
     }
 )
 

@@ -1,0 +1,284 @@
+"""Brings an old blog over: `invoke import-posts SOURCE [--media DIR] [--dry-run]`.
+
+Each post or page of a WordPress export (WXR, Squarespace's too) or of an RSS/Atom
+feed becomes a Markdown file whose front matter passes the site's checks; pictures are
+placed in content/images; each old address is recorded in content/redirects.txt
+(plugins/redirects.py). Nothing is widened: whatever readers could not see on the old
+blog (drafts, pending, private, scheduled and password-protected posts) is a draft
+here. Comments are never imported. A second import of the same file writes nothing
+new, and never overwrites a file she has changed since: content/import-manifest.json
+remembers what was written, with a hash of each file.
+"""
+
+import datetime
+import hashlib
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from plugins import redirects
+from plugins.front_matter import site_today
+from plugins.new_post import taken_slugs
+from tools.importer import convert, posts, sources, wordpress
+from tools.importer.media import Media
+from tools.importer.sources import ImportStopped
+
+MANIFEST = "import-manifest.json"
+PROGRESS_EVERY = 25  # items between two progress lines
+
+
+@dataclass
+class Outcome:
+    """What one import did, or would do in a dry run, for the report."""
+
+    export: sources.Export
+    source: Path
+    written: list = field(default_factory=list)  # (path, kind)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)  # (path, why)
+    drafts: list = field(default_factory=list)  # (path, why)
+    notes: int = 0
+    redirects: int = 0
+    upgraded: int = 0
+    embeds: int = 0
+    media: Media = None
+
+
+def _hash(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _display(path, content):
+    return (Path(content.name) / Path(path).relative_to(content)).as_posix()
+
+
+class Importer:
+    """Plans a file for every item first, so links between old posts can follow them."""
+
+    def __init__(self, export, settings, content, media, log):
+        self.export, self.settings, self.content, self.media, self.log = (
+            export,
+            settings,
+            Path(content),
+            media,
+            log,
+        )
+        self.manifest_path = self.content / MANIFEST
+        try:
+            self.manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.manifest = {}
+        self.manifest.setdefault("imported", {})
+        self.today = site_today(settings)
+        self.files = {}  # item key -> path relative to the content folder
+        self.slugs = {}  # post id -> slug, for pages under a parent
+        self.drafted = set()  # keys of the items that are drafts here: no old address to keep
+
+    def folder(self, kind):
+        setting = "ARTICLE_PATHS" if kind == "article" else "PAGE_PATHS"
+        return self.content / self.settings[setting][0]
+
+    def plan(self):
+        taken = {kind: taken_slugs(self.folder(kind)) for kind in ("article", "page")}
+        for entry in self.manifest["imported"].values():
+            taken["page" if entry["file"].startswith("pages/") else "article"].discard(
+                Path(entry["file"]).stem
+            )
+        by_id = {item.post_id: item for item in self.export.items if item.post_id}
+        for item in sorted(self.export.items, key=lambda i: (i.kind, _depth(i, by_id))):
+            known = self.manifest["imported"].get(item.key)
+            if known:
+                self.files[item.key] = known["file"]
+                self.slugs[item.post_id] = Path(known["file"]).stem
+                taken[item.kind].add(Path(known["file"]).stem)
+                continue
+            parent = self.slugs.get(item.parent_id, "") if item.kind == "page" else ""
+            slug = posts.slug_for(item, self.settings, taken[item.kind], parent)
+            taken[item.kind].add(slug)
+            self.slugs[item.post_id] = slug
+            self.files[item.key] = (
+                self.folder(item.kind).relative_to(self.content) / f"{slug}.md"
+            ).as_posix()
+
+    def old_addresses(self):
+        """address_key -> {filename} link, for every old address of every planned post."""
+        found = {}
+        for item in self.export.items:
+            link = f"{{filename}}/{self.files[item.key]}"
+            for address in self._addresses(item):
+                found[posts.address_key(address)] = link
+        return found
+
+    def _addresses(self, item):
+        addresses = [item.link] if item.link else []
+        if item.post_id and self.export.site:
+            query = "page_id" if item.kind == "page" else "p"
+            addresses.append(f"{self.export.site.rstrip('/')}/?{query}={item.post_id}")
+            addresses.append(f"{self.export.site.rstrip('/')}/?p={item.post_id}")
+        return list(dict.fromkeys(addresses))
+
+    def text_of(self, item, outcome, resolver):
+        """The Markdown file for one item, and why it is a draft ("" when it is published)."""
+        prepared = wordpress.prepare(item, self.export)
+        outcome.embeds += prepared.embeds
+        marked, footnotes = convert.mark_footnotes(prepared.html, item.footnotes)
+        converted = convert.to_markdown(marked, resolver, footnotes)
+        notes = [*prepared.notes]
+        title = posts.one_line(item.title)
+        date = sources.in_zone(item.date, self.settings.get("TIMEZONE")) if item.date else None
+        why = item.not_public
+        if not why and date is None:
+            why = "without a date in the export"
+        elif not why and date.date() > self.today:
+            why = "dated in the future"
+        if not title:
+            title = f"Untitled {'post' if item.kind == 'article' else 'page'}" + (
+                f" of {date:%-d %B %Y}" if date else ""
+            )
+            notes.append("This post had no title on the old blog; the title is a placeholder.")
+        summary = posts.summary_of(convert.plain_text(item.excerpt)) if item.excerpt else ""
+        summary = summary or posts.summary_of(convert.plain_text(prepared.teaser))
+        summary = summary or posts.summary_of(convert.plain_text(prepared.html))
+        if not summary:
+            summary = posts.summary_of(f"{title}, from the old blog.")
+            notes.append("The old post had no text to make a summary of; write the Summary.")
+        if why:
+            notes.append(f"This was {why} on the old blog, so it is a draft here.")
+        category, tags = posts.category_and_tags(item)
+        body = "\n\n".join([*map(convert.note_line, notes), converted.markdown.strip()]).strip()
+        values = {
+            "Title": title,
+            "Date": f"{date:%Y-%m-%d %H:%M}" if date else "",
+            "Summary": summary,
+            "Category": category,
+            "Tags": ", ".join(tags),
+            "Slug": Path(self.files[item.key]).stem,
+            "Status": "draft" if why else "published",
+            "body": body + "\n",
+        }
+        outcome.notes += len(notes) + len(converted.notes)
+        return posts.render(values, item.kind), why
+
+    def run(self, outcome, dry_run):
+        self.plan()
+        known = self.old_addresses()
+        hosts = {urlsplit(a).hostname for a in (self.export.site, *known_links(self.export))}
+        hosts = {(h or "").removeprefix("www.").lower() for h in hosts if h}
+        total = len(self.export.items)
+        for number, item in enumerate(self.export.items, start=1):
+            if number % PROGRESS_EVERY == 0 or number == total:
+                self.log(f"  {number} of {total} read…")
+            resolver = posts.Resolver(known, hosts, self.media, item.link or self.export.site)
+            text, why = self.text_of(item, outcome, resolver)
+            outcome.upgraded += resolver.upgraded
+            self._write(item, text, why, outcome, dry_run)
+            if why:
+                self.drafted.add(item.key)
+        outcome.redirects = self._record_redirects(dry_run)
+        if not dry_run:
+            self.manifest_path.write_text(
+                json.dumps(self.manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+            )
+
+    def _write(self, item, text, why, outcome, dry_run):
+        relative = self.files[item.key]
+        path = self.content / relative
+        shown = _display(path, self.content)
+        known = self.manifest["imported"].get(item.key)
+        if known and not path.is_file():
+            outcome.skipped.append((shown, "you deleted it after the last import"))
+            return
+        if known and _hash(path.read_text(encoding="utf-8")) != known["sha256"]:
+            outcome.skipped.append((shown, "you have changed it since it was imported"))
+            return
+        if why:
+            outcome.drafts.append((shown, why))
+        if known and path.read_text(encoding="utf-8") == text:
+            outcome.unchanged.append(shown)
+            return
+        (outcome.updated if known else outcome.written).append((shown, item.kind))
+        if dry_run:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w" if known else "x", encoding="utf-8") as file:
+            file.write(text)
+        self.manifest["imported"][item.key] = {"file": relative, "sha256": _hash(text)}
+
+    def _record_redirects(self, dry_run):
+        """Add each published post's old addresses to content/redirects.txt; return how many."""
+        path = self.content / redirects.REDIRECTS_FILE
+        existing = path.read_text(encoding="utf-8") if path.is_file() else ""
+        recorded, _ = redirects.parse(existing)
+        have = {(r.path, r.query) for r in recorded}
+        # An address a post of the site already answers (her own About page at /about/,
+        # or the imported post itself) is not redirected.
+        have |= {(address, ()) for address in self._addresses_in_use()}
+        new = []
+        for item in self.export.items:
+            written = (self.content / self.files[item.key]).is_file() or dry_run
+            if item.key in self.drafted or not written:
+                continue
+            for address in self._addresses(item):
+                try:
+                    where = redirects.parse_address(address)
+                except redirects.Unusable:
+                    continue
+                entry = redirects.Redirect(0, *where, self.files[item.key])
+                save_as = entry.save_as()
+                if where in have or (save_as is not None and redirects.is_sites_own(save_as)):
+                    continue  # the site's own page there (its home, archives, search…) stays
+                have.add(where)
+                new.append((entry.old, entry.target))
+        if new and not dry_run:
+            text = existing or redirects.HEADER
+            lines = redirects.render(new).removeprefix(redirects.HEADER)
+            path.write_text(text.rstrip("\n") + "\n" + lines, encoding="utf-8")
+        return len(new)
+
+    def _addresses_in_use(self):
+        for kind in ("article", "page"):
+            for path in sorted(self.folder(kind).rglob("*.md")):
+                address = redirects.address_of_file(path, kind, self.settings)
+                if address:
+                    yield address
+
+
+def known_links(export):
+    return [item.link for item in export.items if item.link]
+
+
+def _depth(item, by_id):
+    depth, seen = 0, set()
+    while item.parent_id in by_id and item.parent_id not in seen:
+        seen.add(item.parent_id)
+        item, depth = by_id[item.parent_id], depth + 1
+    return depth
+
+
+def import_posts(source, settings, content, media=None, dry_run=False, download=True, log=print):
+    """Import `source` into the content folder; return the report, in plain words."""
+    source = Path(source)
+    if not source.is_file():
+        raise ImportStopped(
+            f"There is no file {source}. Give the path of the export, for example: "
+            "invoke import-posts ~/Downloads/myblog.WordPress.2024-01-01.xml"
+        )
+    if media and not Path(media).is_dir():
+        raise ImportStopped(f"There is no folder {media}. Give the folder of the old site's files.")
+    zone = sources.in_zone(datetime.datetime.now(datetime.UTC), settings.get("TIMEZONE")).tzinfo
+    log(f"Reading {source.name}…")
+    export = sources.read_export(source, zone)
+    content = Path(content)
+    images = content / "images"
+    outcome = Outcome(export, source, media=Media(images, media, download, dry_run))
+    Importer(export, settings, content, outcome.media, log).run(outcome, dry_run)
+    from tools.importer.report import report
+
+    return report(outcome, dry_run)
+
+
+def main_log(message):
+    print(message, file=sys.stderr, flush=True)

@@ -1,0 +1,86 @@
+"""The short report at the end of an import: what came over, what is left for her, and why."""
+
+LISTED = 12  # a long list shows this many, then how many more
+
+
+def _listed(entries):
+    lines = [f"    {entry}" for entry in entries[:LISTED]]
+    if len(entries) > LISTED:
+        lines.append(f"    … and {len(entries) - LISTED} more")
+    return lines
+
+
+def _count(number, one, many=None):
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def report(outcome, dry_run):
+    export, media = outcome.export, outcome.media
+    would = "would be " if dry_run else ""
+    site = f" of {export.site}" if export.site else ""
+    lines = [
+        f"{'Dry run: nothing was written. ' if dry_run else ''}"
+        f"From {outcome.source.name} ({export.kind}{site}):"
+    ]
+    if export.mended:
+        lines.append(f"  {export.mended}")
+    made = outcome.written + outcome.updated
+    articles = sum(1 for _, kind in made if kind == "article")
+    pages = len(made) - articles
+    lines.append(
+        f"  Posts: {_count(articles, 'article')} and {_count(pages, 'page')} {would or ''}"
+        f"{'written' if not outcome.updated else 'written or updated'}."
+    )
+    if outcome.unchanged:
+        lines.append(
+            f"  {_count(len(outcome.unchanged), 'file')} already imported as they are: "
+            "nothing to write."
+        )
+    if outcome.skipped:
+        lines.append(f"  Skipped, so your changes stay ({len(outcome.skipped)}):")
+        lines += _listed([f"{path}: {why}" for path, why in outcome.skipped])
+    if outcome.drafts:
+        lines.append(
+            f"  Drafts ({len(outcome.drafts)}), because readers could not see them on the old "
+            "blog; they stay out of the public site until you publish them:"
+        )
+        lines += _listed([f"{path}: {why}" for path, why in outcome.drafts])
+    placed = len({name for name in media.placed.values() if name})
+    lines.append(
+        f"  Pictures: {_count(placed, 'picture')} {would or ''}placed in content/images"
+        + (f" ({len(set(media.downloaded))} downloaded)" if media.downloaded else "")
+        + "."
+    )
+    if media.missing:
+        lines.append(
+            f"  {_count(len(media.missing), 'picture')} could not be found; each post is imported "
+            "without it, and `invoke check` says where each one was:"
+        )
+        lines += _listed(media.missing)
+    lines.append(
+        f"  Old addresses: {outcome.redirects} {would or ''}recorded in content/redirects.txt; "
+        "they lead to the new pages once the old address points at this site."
+    )
+    if outcome.embeds:
+        lines.append(f"  Embedded videos and posts: {outcome.embeds}, now plain links.")
+    if outcome.upgraded:
+        lines.append(
+            f"  Links: {outcome.upgraded} to other sites changed from http:// to https://."
+        )
+    lines.append(
+        f"  Comments: {export.comments} not imported. They are other people's words and "
+        "personal details, and this site has no comments."
+    )
+    for what, number in sorted(export.left_out.items()):
+        lines.append(f"  Not imported: {number} {what}.")
+    if outcome.notes:
+        lines.append(
+            f"  Left for you: {_count(outcome.notes, 'note')} in the imported files; "
+            "`invoke check` lists them as suggestions (import)."
+        )
+    lines.append(
+        "Next: run `invoke check`, then `invoke livereload` to read the imported posts."
+        if not dry_run
+        else "Run the same command without --dry-run to import."
+    )
+    return "\n".join(lines)
