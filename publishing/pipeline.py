@@ -10,6 +10,7 @@ target to publishing/targets/ adds its options to `invoke --help publish` as wel
 import importlib.util
 import inspect
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -135,14 +136,22 @@ def _check_test_tools():
 
 def _run_site_tests(site, siteurl):
     """Run every test that applies to a built site over `site`; stop publishing if one fails."""
-    print(f"Checking the built site: pytest -m '{SITE_TESTS}'", flush=True)
+    print("Checking every page of the built site …", flush=True)
     checked = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", SITE_TESTS],
+        [sys.executable, "-m", "pytest", "-q", "--tb=no", "--no-header", "-p", "no:cacheprovider"]
+        + ["-p", "tests.plain_report", "-m", SITE_TESTS],
         cwd=ROOT,
         env={**os.environ, "SITE_OUTPUT": str(site), "SITEURL": siteurl},
+        capture_output=True,
+        text=True,
     )
     if checked.returncode != 0:
-        raise DeployRefused("The built site failed the checks above, so nothing was deployed.")
+        plain = checked.stdout.partition("PLAIN REPORT\n")[2].strip()
+        raise DeployRefused(
+            plain or f"The checks of the built site could not run:\n{checked.stderr}"
+        )
+    passed = re.search(r"(\d+) passed", checked.stdout)
+    print(f"Every check passed ({passed.group(1) if passed else 'all'}).", flush=True)
 
 
 def publish(target=None, siteurl=None, dry_run=False, settings=None, content=None, output=None):
@@ -176,7 +185,7 @@ def publish(target=None, siteurl=None, dry_run=False, settings=None, content=Non
     # 2. Build with the publishing settings, and print the handouts.
     staging.claim(folder, site["SITENAME"])
     print(f"Building {siteurl} into {folder}", flush=True)
-    warnings = runner.build_then_index(str(PUBLISH_SETTINGS), overrides)
+    warnings = runner.report(runner.build_then_index(str(PUBLISH_SETTINGS), overrides), overrides)
     if warnings:
         print(f"\n{warnings}\n")
     for handout in make_handouts(folder):

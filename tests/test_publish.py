@@ -79,7 +79,13 @@ def test_a_broken_link_stops_publish_before_anything_is_copied(
     )
 
     assert result.returncode != 0
-    assert "no-such-article" in result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    assert "no-such-article" in said
+    # In plain words, as `invoke check` speaks: never a test's traceback.
+    assert "Traceback" not in said and "assert " not in said and "tests/" not in said
+    if where == "static page":
+        assert "The built site failed" in said and "✗ extra/handout.html" in said
+        assert "How to fix: run `invoke check`" in said
     assert not folder.exists()
     assert not list((remote / "refs" / "heads").iterdir()), "no branch was pushed"
 
