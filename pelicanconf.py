@@ -15,6 +15,10 @@ SITE_DESCRIPTION = "Psychoeducation articles by Stephanie Post, PsyD, clinical p
 CONTACT_EMAIL = ""
 CONTACT_PHONE = ""
 BOOKING_URL = ""
+# Her portrait: a picture in content/images/ (say "images/portrait.jpg") and what it shows.
+# Empty, the pages read as well without it.
+AUTHOR_PHOTO = ""
+AUTHOR_PHOTO_ALT = ""
 
 # Crisis help. Every crisis service's name, number and link on the site is written here, once:
 # the crisis line at the top of every page, the box in posts that mention suicide or

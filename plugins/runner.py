@@ -69,6 +69,8 @@ def prepare(settings_file, overrides=None, check_only=False):
     if not compat.usable():
         overrides["BUILD_SHORTCUTS"] = False
     settings = read_settings(str(settings_file), override=overrides)
+    # Processed pictures outlive code changes: their names already say what made them.
+    settings["IMAGE_CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], "images")
     settings["CACHE_PATH"] = cache_folder(settings)
     settings["CHECK_RESULTS"] = Results()
     return settings
