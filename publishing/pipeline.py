@@ -146,7 +146,7 @@ def _run_site_tests(site, siteurl):
         text=True,
     )
     if checked.returncode != 0:
-        plain = checked.stdout.partition("PLAIN REPORT\n")[2].strip()
+        plain = checked.stdout.partition("PLAIN REPORT\n")[2].partition("END OF PLAIN REPORT")[0]
         raise DeployRefused(
             plain or f"The checks of the built site could not run:\n{checked.stderr}"
         )

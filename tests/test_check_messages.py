@@ -240,9 +240,7 @@ def test_readability_grades_are_cached_by_content(minimal_content, tmp_path):
     first = cache.read_text()
     result = invoke("build", "--content", str(minimal_content), "--output", str(output))
     # Shown in full once; while the file is unchanged, counted in one line.
-    assert "1 suggestion about content/articles/hard-to-read.md, which has not changed" in (
-        result.stdout
-    )
+    assert "about content/articles/hard-to-read.md, which has not changed" in result.stdout
     assert cache.read_text() == first
     again = invoke("check", "--all", "--content", str(minimal_content))
     assert "hard-to-read.md, line 5 (readability)" in again.stdout

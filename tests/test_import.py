@@ -69,7 +69,7 @@ def text_of(content, relative):
 
 def test_the_imported_blog_builds_with_suggestions_only(imported):
     content, _, _, built = imported
-    checked = invoke("check", "--content", str(content))
+    checked = invoke("check", "--all", "--content", str(content))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "✗" not in checked.stdout
     assert "(import)" in checked.stdout and "gone.jpg" in checked.stdout
@@ -323,7 +323,7 @@ def test_a_feed_comes_over_as_published_posts(tmp_path, feed):
     assert "[the first post]({filename}/articles/a-first-post.md)" in post
     assert "Tags: breathing" in post
     assert "/2024/03/box-breathing/" in text_of(content, "redirects.txt")
-    checked = invoke("check", "--content", str(content))
+    checked = invoke("check", "--all", "--content", str(content))
     assert checked.returncode == 0, checked.stdout
 
 

@@ -170,7 +170,7 @@ def test_a_change_to_the_sites_code_shows_in_the_preview_and_in_later_builds(
 ):
     # A copy of the project, so that its code can be changed as a developer would.
     project = tmp_path / "project"
-    for name in ("plugins", "tools", "theme"):
+    for name in ("plugins", "tools", "theme", "publishing"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py"):
         shutil.copy(ROOT / name, project / name)

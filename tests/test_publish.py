@@ -84,7 +84,8 @@ def test_a_broken_link_stops_publish_before_anything_is_copied(
     # In plain words, as `invoke check` speaks: never a test's traceback.
     assert "Traceback" not in said and "assert " not in said and "tests/" not in said
     if where == "static page":
-        assert "The built site failed" in said and "✗ extra/handout.html" in said
+        assert "The built site has problems on 1 page" in said and "✗ extra/handout.html" in said
+        assert "every link and source resolves to a built file (/articles/no-such-article/" in said
         assert "How to fix: run `invoke check`" in said
     assert not folder.exists()
     assert not list((remote / "refs" / "heads").iterdir()), "no branch was pushed"

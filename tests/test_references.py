@@ -60,6 +60,6 @@ def test_pages_are_not_asked(tmp_path):
 def test_invoke_check_shows_the_suggestion_and_still_builds(tmp_path):
     from tests.conftest import invoke
 
-    result = invoke("check", "--content", str(ROOT / "content"))
+    result = invoke("check", "--all", "--content", str(ROOT / "content"))
     assert result.returncode == 0, result.stderr
     assert "(references)" in result.stdout and "cites no sources" in result.stdout
