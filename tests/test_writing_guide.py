@@ -205,3 +205,13 @@ def test_a_post_started_from_the_template_as_the_guide_says_is_a_draft(real_cont
     assert not (output / "articles" / "coping-with-panic-attacks").exists()
     # The template itself, outside content/articles/, is never a page of the site.
     assert not [path for path in output.rglob("*template*") if "theme" not in path.parts]
+
+
+def test_every_folder_the_guide_sends_her_to_is_there_in_a_fresh_checkout():
+    tracked = subprocess.run(
+        ["git", "ls-files", "content"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    folders = set(re.findall(r"`(content/[a-z-]+)/?`", GUIDE))
+    assert "content/images" in folders
+    missing = [folder for folder in folders if f"{folder}/" not in tracked]
+    assert not missing, f"WRITING.md names folders a fresh clone does not have: {missing}"
