@@ -84,7 +84,8 @@ def _picture_problem(image, site):
     if path.suffix.lower() not in RASTER_SUFFIXES:
         return (
             f"The share image {shown} is not a photo or picture that a shared link can show.",
-            f"Use a JPEG or PNG picture, landscape, ideally {WIDTH} × {HEIGHT} pixels. {WITHOUT_IT}",
+            f"Use a JPEG or PNG picture, landscape, ideally {WIDTH} × {HEIGHT} pixels. "
+            + WITHOUT_IT,
         )
     try:
         width, height = open_upright(path).size
