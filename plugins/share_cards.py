@@ -62,10 +62,11 @@ _made = {}  # file name in FOLDER -> its path in the cache, for this build
 
 @dataclass(frozen=True)
 class Layout:
-    """Where a card's title goes: its font size and each line with its top-left corner."""
+    """Where a card's title goes: its font size, outline, and each line's text and place."""
 
     size: int
-    lines: tuple  # (text, x, y), y the top of the line's ascender
+    stroke: int
+    lines: tuple  # (text, x, y): drawn with anchor "la", y the top of the line's ascender
     box: tuple  # (left, top, right, bottom) the title must stay inside
 
 
@@ -86,8 +87,15 @@ def _stroke(size):
     return max(1, size // 30)
 
 
+def _ink(text, size):
+    """(left, right) of the letters drawn from x = 0: a "y" or "j" reaches left of it."""
+    left, _, right, _ = font(size).getbbox(text, anchor="la", stroke_width=_stroke(size))
+    return left, right
+
+
 def _width(text, size):
-    return font(size).getlength(text) + 2 * _stroke(size)
+    left, right = _ink(text, size)
+    return right - left
 
 
 def _wrap(words, size, width):
@@ -141,7 +149,11 @@ def layout(title, with_portrait):
         lines = _shortened(lines, size, right - left, count)
     # Centred in the space above the site name, so a short title does not float at the top.
     top = MARGIN + (bottom - MARGIN - (len(lines) - 1) * step - _line_height(size)) // 2
-    return Layout(size, tuple((line, left, top + n * step) for n, line in enumerate(lines)), box)
+    stroke = _stroke(size)  # the outline grows each letter by this much on every side
+    placed = tuple(
+        (line, left - _ink(line, size)[0], top + stroke + n * step) for n, line in enumerate(lines)
+    )
+    return Layout(size, stroke, placed, box)
 
 
 def _line_height(size):
@@ -155,15 +167,14 @@ def draw_card(title, site_name, colours, portrait=None):
     draw = ImageDraw.Draw(card)
     draw.rectangle((0, 0, ACCENT_WIDTH - 1, HEIGHT - 1), fill=colours["accent"])
     placed = layout(title, portrait is not None)
-    stroke = _stroke(placed.size)
     for text, x, y in placed.lines:
         draw.text(
-            (x + stroke, y + stroke),
+            (x, y),
             text,
             font=font(placed.size),
             fill=colours["title"],
             anchor="la",
-            stroke_width=stroke,
+            stroke_width=placed.stroke,
             stroke_fill=colours["title"],
         )
     draw.text(
@@ -180,10 +191,12 @@ def draw_card(title, site_name, colours, portrait=None):
 
 def _paste_round(card, portrait, colours):
     """Her portrait in a circle, right of the title, with a thin ring in the border colour."""
-    size = PORTRAIT_SIZE
-    left, top = WIDTH - MARGIN - size, (HEIGHT - size) // 2
-    edge = (left - 3, top - 3, left + size + 2, top + size + 2)
+    ring = 3
+    left, top = WIDTH - MARGIN - PORTRAIT_SIZE, (HEIGHT - PORTRAIT_SIZE) // 2
+    edge = (left, top, left + PORTRAIT_SIZE - 1, top + PORTRAIT_SIZE - 1)
     ImageDraw.Draw(card).ellipse(edge, fill=colours["portrait_ring"])
+    size = PORTRAIT_SIZE - 2 * ring
+    left, top = left + ring, top + ring
     if portrait.mode == "RGBA":  # a cut-out portrait sits on the card's background
         backed = Image.new("RGB", portrait.size, colours["background"])
         backed.paste(portrait, mask=portrait)
