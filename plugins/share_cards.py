@@ -44,6 +44,7 @@ LINE_SPACING = 1.2
 SITE_NAME_SIZE = 34
 SITE_NAME_GAP = 40  # between the title's lowest line and the site name
 ELLIPSIS = "…"
+STYLESHEET = "static/css/site.css"  # in the theme
 # A drawn card uses these colours of the theme's light mode (theme/static/css/site.css),
 # read from there so that the two never disagree.
 CARD_COLOURS = {
@@ -245,7 +246,9 @@ class Cards:
         images = settings.get("IMAGE_CACHE_PATH") or Path(settings["CACHE_PATH"]) / "images"
         self.cache = Path(images) / "share"
         self.site_name = plain(settings["SITENAME"])
-        stylesheet = Path(settings["THEME"]) / "static" / "css" / "site.css"
+        stylesheet = Path(settings["THEME"]) / STYLESHEET
+        if not stylesheet.exists():  # another theme (Pelican's own, in a test): the site's colours
+            stylesheet = Path(__file__).resolve().parent.parent / "theme" / STYLESHEET
         self.colours = theme_colours(stylesheet)
         self.portrait_bytes, self.portrait = b"", None
         if settings.get("AUTHOR_PHOTO"):

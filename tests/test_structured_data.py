@@ -114,7 +114,9 @@ def test_a_licence_once_set_appears_in_the_byline_author_box_and_structured_data
     assert licence["url"] == lookup
 
 
-def test_every_page_has_share_preview_tags_without_an_image(page, site):
+def test_every_preview_page_has_share_preview_tags_without_an_image(page, site):
+    # Only the public build draws share images: they need its address, and a preview is
+    # never shared (test_share_cards.py).
     document = read_page(site, page)
     og = {m["property"]: m["content"] for m in document.find_all("meta", property=True)}
     twitter = {
@@ -141,6 +143,11 @@ def test_the_published_site_points_everything_at_one_absolute_address(relative):
             assert block["url"] == address
         person = block if block["@type"] == "Person" else block["publisher"]
         assert person["url"] == "https://example.org/about/"
+    image = page.find("meta", property="og:image")["content"]
+    assert image.startswith("https://example.org/images/share/")
+    assert page.find("meta", attrs={"name": "twitter:image"})["content"] == image
+    if relative.startswith("articles/"):
+        assert the_one(page, "MedicalWebPage")["image"] == image
 
 
 def test_structured_data_settings_live_only_in_the_settings_file():
