@@ -12,6 +12,7 @@ the same bytes on any machine, and they are kept in the picture cache (store.py)
 a name made of everything that drew them: an unchanged card is copied, never redrawn.
 """
 
+import functools
 import hashlib
 import logging
 import re
@@ -250,15 +251,23 @@ class Cards:
         if not stylesheet.exists():  # another theme (Pelican's own, in a test): the site's colours
             stylesheet = Path(__file__).resolve().parent.parent / "theme" / STYLESHEET
         self.colours = theme_colours(stylesheet)
-        self.portrait_bytes, self.portrait = b"", None
-        if settings.get("AUTHOR_PHOTO"):
-            path = self.content / settings["AUTHOR_PHOTO"]
-            try:
-                self.portrait = open_upright(path)
-                self.portrait_bytes = path.read_bytes()
-            except (OSError, PictureProblem) as problem:
-                # The portrait's own check explains it; the cards are drawn without it.
-                logger.warning("Share cards are drawn without the portrait: %s", problem)
+        photo = settings.get("AUTHOR_PHOTO")
+        self.portrait_path = self.content / photo if photo else None
+        try:  # its bytes name the cards; its pixels are needed only to draw one
+            self.portrait_bytes = self.portrait_path.read_bytes() if photo else b""
+        except OSError:
+            self.portrait_bytes = b""
+
+    @functools.cached_property
+    def portrait(self):
+        if not self.portrait_bytes:
+            return None
+        try:
+            return open_upright(self.portrait_path)
+        except PictureProblem as problem:
+            # The portrait's own check explains it; the cards are drawn without it.
+            logger.warning("Share cards are drawn without the portrait: %s", problem.what)
+            return None
 
     def card(self, title, alt):
         """The drawn card for a title, as the tags describe it."""
