@@ -124,6 +124,12 @@ CASES = [
         "line 5 (ImageAlt)",
         ['"IMG_2041.jpg"', "does not say what it shows", "ImageAlt: A calm lake"],
     ),
+    (
+        "share-image-alt-without-image",
+        "warning",
+        "line 4 (ImageAlt)",
+        ["names none (Image)", "delete the ImageAlt line"],
+    ),
     ("insecure-link", "error", "line 5 (link)", ["not a secure address", "https://example.org"]),
     (
         "preview-link",

@@ -8,7 +8,7 @@ import pytest
 import skimage.data
 from PIL import ExifTags, Image, ImageChops, ImageDraw, ImageOps, ImageStat
 
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, invoke
 from tests.trust_helpers import build_with, json_ld, soup, text
 
 from plugins.share_cards import (  # isort: skip
@@ -239,3 +239,26 @@ def test_two_builds_from_nothing_make_the_same_share_images(content, published, 
     first = {p.name: p.read_bytes() for p in (published / "images" / "share").iterdir()}
     second = {p.name: p.read_bytes() for p in (fresh / "images" / "share").iterdir()}
     assert first == second
+
+
+def test_a_share_picture_that_is_damaged_or_a_drawing_is_explained_in_plain_words(
+    minimal_content,
+):
+    (minimal_content / "images" / "cut-short.jpg").write_bytes(
+        (PHOTOS / "rocket.jpg").read_bytes()[:200]
+    )
+    (minimal_content / "images" / "diagram.svg").write_text("<svg/>", encoding="utf-8")
+    for name in ("cut-short.jpg", "diagram.svg"):
+        (minimal_content / "articles" / f"{name}.md").write_text(
+            f"Title: Shares {name}\nDate: 2026-01-12\nSummary: A bad share picture.\n"
+            f"Image: images/{name}\nImageAlt: A rocket on its launch pad\n\nText.\n",
+            encoding="utf-8",
+        )
+    result = invoke("check", "--content", str(minimal_content))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "content/articles/cut-short.jpg.md, line 4 (Image)" in output
+    assert "content/images/cut-short.jpg: The picture cannot be read" in output
+    assert "save or export it again as JPEG or PNG" in output
+    assert "content/articles/diagram.svg.md, line 4 (Image)" in output
+    assert "content/images/diagram.svg is not a photo or picture" in output
