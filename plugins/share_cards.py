@@ -33,7 +33,7 @@ logger = logging.getLogger(__name__)
 WIDTH, HEIGHT = 1200, 630
 # Below half that, a photo would be blown up into a blur.
 SMALLEST = (WIDTH // 2, HEIGHT // 2)
-MAX_BYTES = 300_000  # some sites ignore larger images; cards and photos stay well under
+MAX_BYTES = 300_000  # WhatsApp shows no picture above this; cards stay far below it
 FOLDER = "images/share"
 # Layout of a drawn card, in pixels.
 MARGIN = 80

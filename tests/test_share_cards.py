@@ -12,6 +12,7 @@ from tests.conftest import FIXTURES, ROOT, invoke
 from tests.trust_helpers import build_with, json_ld, soup, text
 
 from plugins.share_cards import (  # isort: skip
+    Cards,
     HEIGHT,
     MARGIN,
     WIDTH,
@@ -262,3 +263,24 @@ def test_a_share_picture_that_is_damaged_or_a_drawing_is_explained_in_plain_word
     assert "save or export it again as JPEG or PNG" in output
     assert "content/articles/diagram.svg.md, line 4 (Image)" in output
     assert "content/images/diagram.svg is not a photo or picture" in output
+
+
+def test_a_new_title_site_name_or_portrait_draws_a_new_card_under_a_new_name(content, tmp_path):
+    settings = {
+        "PATH": str(content),
+        "THEME": str(ROOT / "theme"),
+        "IMAGE_CACHE_PATH": str(tmp_path),
+        "SITEURL": SITE,
+        "SITENAME": "Stephanie Post, PsyD",
+        "AUTHOR_PHOTO": "",
+    }
+    first = Cards(settings).card("Sleep and worry", "alt")["url"]
+    assert Cards(settings).card("Sleep and worry", "alt")["url"] == first
+    changes = [
+        (settings, "Sleep and anxiety"),
+        ({**settings, "SITENAME": "Dr Stephanie Post"}, "Sleep and worry"),
+        ({**settings, "AUTHOR_PHOTO": "images/portrait.jpg"}, "Sleep and worry"),
+    ]
+    urls = {Cards(changed).card(title, "alt")["url"] for changed, title in changes}
+    assert first not in urls and len(urls) == len(changes)
+    assert len(list((tmp_path / "share").iterdir())) == 1 + len(changes)
