@@ -176,6 +176,9 @@ READABILITY_TARGET_GRADE = 8
 # Printable PDF handouts: publishconf.py turns them on, and `invoke publish` prints them
 # (`invoke handouts`), so a local build never links to a PDF that does not exist.
 HANDOUT_URL = ""
+# Share images, the picture beside a shared link (plugins/share_cards.py): publishconf.py
+# turns them on, since they need the public address and a preview is never shared.
+SHARE_IMAGES = False
 
 # Feeds: none while writing; publishconf.py adds an Atom feed.
 FEED_ALL_ATOM = None
@@ -192,6 +195,7 @@ PLUGINS = [
     "plugins.safe_messaging",
     "plugins.theme_assets",
     "plugins.review_dates",
+    "plugins.share_cards",
     "plugins.structured_data",
     "plugins.plain_text",
     "plugins.security_headers",

@@ -23,6 +23,9 @@ DELETE_OUTPUT_DIRECTORY = True  # publish exactly what the sources say, nothing 
 # Each article links to its printable handout, which `invoke publish` prints.
 HANDOUT_URL = "handouts/{slug}.pdf"
 
+# Every page names a share image: an article's own picture or a card with its title.
+SHARE_IMAGES = True
+
 # Feeds and discovery: an Atom feed, sitemap.xml and robots.txt.
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 FEED_MAX_ITEMS = 20

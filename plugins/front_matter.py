@@ -139,6 +139,19 @@ FIELDS = (
     Field("Category", "The one topic the post belongs to.", ("article",), example="Anxiety"),
     Field("Tags", "Other topics, separated by commas.", ("article",), example="anxiety, ketamine"),
     Field(
+        "Image",
+        "The picture shown when the post is shared (landscape, in content/images/). "
+        "Empty, the site draws a card with the title.",
+        ("article",),
+        example="images/calm-lake.jpg",
+    ),
+    Field(
+        "ImageAlt",
+        "What that picture shows, in words, for people who cannot see it.",
+        ("article",),
+        example="A calm lake at dawn, with mist over the water",
+    ),
+    Field(
         "Slug",
         "The last part of the web address. Leave it as it is once published.",
         ("article", "page"),

@@ -71,6 +71,9 @@ def medical_web_page(article, settings):
         "medicalAudience": {"@type": "Patient"},
         "publisher": person(settings),
     }
+    share_image = article.metadata.get("share_image")
+    if share_image:  # the public build's (plugins/share_cards.py), already absolute
+        data["image"] = share_image["url"]
     return {key: _plain(value) for key, value in data.items()}
 
 

@@ -111,6 +111,25 @@ CASES = [
     ),
     ("alt-text-placeholder", "error", "line 5 (image)", ['"image"', "does not say what it shows"]),
     ("alt-text-file-name", "error", "line 5 (image)", ['"IMG_2041.jpg"', "Describe what"]),
+    (
+        "share-image-missing",
+        "error",
+        "line 4 (Image)",
+        ["content/images/sqare.png does not exist", "Did you mean Image: images/square.png?"],
+    ),
+    ("share-image-too-small", "error", "line 4 (Image)", ["8 × 8 pixels", "at least 600 × 315"]),
+    (
+        "share-image-alt-file-name",
+        "error",
+        "line 5 (ImageAlt)",
+        ['"IMG_2041.jpg"', "does not say what it shows", "ImageAlt: A calm lake"],
+    ),
+    (
+        "share-image-alt-without-image",
+        "warning",
+        "line 4 (ImageAlt)",
+        ["names none (Image)", "delete the ImageAlt line"],
+    ),
     ("insecure-link", "error", "line 5 (link)", ["not a secure address", "https://example.org"]),
     (
         "preview-link",

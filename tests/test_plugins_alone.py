@@ -115,3 +115,11 @@ def test_safe_messaging_alone_marks_an_article_that_mentions_suicide(tmp_path):
         ["plugins.safe_messaging"], tmp_path, text=text, attributes=["mentions_suicide"]
     )
     assert outcome["articles"] == [{"mentions_suicide": "True"}]
+
+
+def test_share_cards_alone_draw_a_card_for_the_article_and_one_for_the_site(tmp_path):
+    outcome, output = build_with(
+        ["plugins.share_cards"], tmp_path, SHARE_IMAGES=True, SITEURL="https://example.org"
+    )
+    assert "error" not in outcome
+    assert len(list((output / "images" / "share").glob("*.jpg"))) == 2

@@ -1,6 +1,7 @@
 """Search engines and share previews get the same facts readers see, from nowhere else."""
 
 import datetime
+import os
 
 import pytest
 
@@ -114,7 +115,10 @@ def test_a_licence_once_set_appears_in_the_byline_author_box_and_structured_data
     assert licence["url"] == lookup
 
 
-def test_every_page_has_share_preview_tags_without_an_image(page, site):
+def test_every_page_has_share_preview_tags_with_a_large_image_only_when_public(page, site):
+    # Only the public build makes share images: they need its address, and a preview is
+    # never shared. `invoke publish` runs this over the site it deploys (test_share_cards.py).
+    public = os.environ.get("SITEURL", "") if os.environ.get("SITE_OUTPUT") else ""
     document = read_page(site, page)
     og = {m["property"]: m["content"] for m in document.find_all("meta", property=True)}
     twitter = {
@@ -122,9 +126,15 @@ def test_every_page_has_share_preview_tags_without_an_image(page, site):
         for m in document.find_all("meta", attrs={"name": lambda n: n and n.startswith("twitter:")})
     }
     assert og["og:title"] and og["og:description"] and og["og:site_name"] == SETTINGS.SITENAME
-    assert twitter["twitter:card"] == "summary"
     assert twitter["twitter:title"] == og["og:title"]
-    assert "og:image" not in og and "twitter:image" not in twitter
+    if public:
+        assert twitter["twitter:card"] == "summary_large_image"
+        assert og["og:image"].startswith(f"{public.rstrip('/')}/images/share/")
+        assert (site / og["og:image"].removeprefix(public.rstrip("/") + "/")).is_file()
+        assert og["og:image:alt"] and twitter["twitter:image"] == og["og:image"]
+    else:
+        assert twitter["twitter:card"] == "summary"
+        assert "og:image" not in og and "twitter:image" not in twitter
     if document.select_one("article .ps-article__header"):
         assert og["og:type"] == "article"
         assert " ".join(og["og:title"].split()) == text(document.h1)
@@ -141,6 +151,11 @@ def test_the_published_site_points_everything_at_one_absolute_address(relative):
             assert block["url"] == address
         person = block if block["@type"] == "Person" else block["publisher"]
         assert person["url"] == "https://example.org/about/"
+    image = page.find("meta", property="og:image")["content"]
+    assert image.startswith("https://example.org/images/share/")
+    assert page.find("meta", attrs={"name": "twitter:image"})["content"] == image
+    if relative.startswith("articles/"):
+        assert the_one(page, "MedicalWebPage")["image"] == image
 
 
 def test_structured_data_settings_live_only_in_the_settings_file():

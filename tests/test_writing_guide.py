@@ -5,14 +5,18 @@ import shlex
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from PIL import Image
+from skimage import data as skimage_data
 
 from tests.conftest import FIXTURES, ROOT, build, invoke, read_page
 
 sys.path.insert(0, str(ROOT))
 from plugins.front_matter import FIELDS, read_front_matter  # noqa: E402
 
+PHOTOS = Path(skimage_data.__file__).parent  # real photographs, shipped in scikit-image
 GUIDE = (ROOT / "WRITING.md").read_text(encoding="utf-8")
 EXAMPLE_FRONT_MATTER = (
     "Title: Formatting examples\nDate: 2026-01-20\nSummary: Every example.\nCategory: Anxiety\n\n"
@@ -34,6 +38,8 @@ def real_content(tmp_path):
     shutil.copy(
         FIXTURES / "minimal" / "images" / "square.png", content / "images" / "calm-lake.png"
     )
+    # The share image example names a photo large enough to be shared: a real one.
+    Image.open(PHOTOS / "coffee.png").save(content / "images" / "calm-lake.jpg")
     return content
 
 
@@ -64,7 +70,7 @@ def test_the_complete_post_builds(real_content, tmp_path):
 
 
 def test_every_formatting_example_builds_without_problems(real_content, tmp_path):
-    snippets = [block for block in blocks("markdown") if not block.startswith("Title:")]
+    snippets = [block for block in blocks("markdown") if not block.startswith(("Title:", "Image:"))]
     article = real_content / "articles" / "formatting-examples.md"
     article.write_text(EXAMPLE_FRONT_MATTER + "\n\n".join(snippets), encoding="utf-8")
     output = tmp_path / "output"
@@ -81,6 +87,17 @@ def test_every_formatting_example_builds_without_problems(real_content, tmp_path
     assert "/articles/ketamine-assisted-psychotherapy-for-anxiety/#what-is-kap" in hrefs
     assert "/contact/" in hrefs
     assert prose.find(class_="references") is not None
+
+
+def test_the_share_image_example_passes_the_check(real_content):
+    (example,) = [block for block in blocks("markdown") if block.startswith("Image:")]
+    assert example in [b for b in blocks("markdown") if b.startswith("Title:")][0]
+    (real_content / "articles" / "shared.md").write_text(
+        EXAMPLE_FRONT_MATTER.rstrip("\n") + "\n" + example + "\nText.\n", encoding="utf-8"
+    )
+    result = invoke("check", "--content", str(real_content))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "shared.md" not in result.stdout
 
 
 def test_every_command_in_the_guide_works(real_content, tmp_path):

@@ -21,6 +21,7 @@ from plugins.checks.rules import (
     references,
     reviews,
     safe_messaging,
+    share_image,
     template,
     topics,
 )
@@ -28,6 +29,7 @@ from plugins.checks.rules import (
 # Run on each file; their findings are remembered while the file is unchanged.
 FILE_RULES = (
     front_matter.check,
+    share_image.check,
     allowed_html.check,
     links.check,
     alt_text.check,
