@@ -41,7 +41,8 @@ def start(site):
 def _problems(articles, found_grades, target):
     problems = []
     for source, found in zip(articles, found_grades, strict=True):
-        if found is None or found.grade <= target:
+        # The grade is told rounded ("about grade 8"), so it is judged rounded too.
+        if found is None or round(found.grade) <= target:
             continue
         smog = f"SMOG {found.smog:g}" if found.smog else "SMOG needs a longer text"
         hints = []
