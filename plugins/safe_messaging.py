@@ -1,7 +1,7 @@
 """Safe messaging about suicide: flags wording the guidelines advise against, adds crisis help.
 
 The phrases and their suggested replacements follow the Recommendations for
-Reporting on Suicide (reportingonsuicide.org) and the 988 Lifeline's safe
+Reporting on Suicide (reportingonsuicide.org) and the US national Lifeline's safe
 messaging guidance. An article or page that mentions suicide or self-harm gets
 `mentions_suicide`, and the theme then shows the crisis resources inside it.
 """
@@ -50,7 +50,7 @@ PHRASES = (
 SOLUTION_FIX = (
     "Describe suicide as a sign of treatable distress, not a solution, and say that help "
     'works, for example: "Thoughts of suicide are a sign of intense pain, and that pain can '
-    'be treated. Call or text 988."'
+    'be treated." The box with the crisis lines is added to the post for you.'
 )
 COMPILED = tuple((re.compile(pattern, re.I), fix) for pattern, fix in PHRASES)
 

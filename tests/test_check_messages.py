@@ -90,7 +90,7 @@ CASES = [
         "suicide-as-solution",
         "warning",
         "line 5 (safe messaging)",
-        ["only way out", "not a solution", "988"],
+        ["only way out", "not a solution", "crisis lines is added"],
     ),
     ("unknown-template", "error", "line 3 (Template)", ['"contakt"', "Use one of:", "contact"]),
     # Up to three spaces before a name still make a field (as Python-Markdown reads it).
