@@ -92,7 +92,7 @@ CASES = [
         "line 5 (safe messaging)",
         ["only way out", "not a solution", "crisis lines is added"],
     ),
-    ("unknown-template", "error", "line 3 (Template)", ['"contakt"', "Use one of:", "contact"]),
+    ("unknown-template", "error", "line 3 (Template)", ['"contakt"', 'Did you mean "contact"?']),
     # Up to three spaces before a name still make a field (as Python-Markdown reads it).
     ("indented-field", "error", "line 5 (Save_as)", ['"Save_as" is not a field', "Use one of"]),
     ("tab-before-field", "error", "line 4 (Slug)", ["starts with a tab", "Delete the tab"]),

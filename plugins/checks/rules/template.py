@@ -1,5 +1,7 @@
 """A Template: line names a layout the theme has, or the build would stop at writing."""
 
+import difflib
+
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
 
@@ -18,13 +20,12 @@ def check(source, site):
     if not name or name in site.layouts:
         return
     layouts = [layout for layout in site.layouts if layout not in STANDARD_LAYOUTS]
-    yield Problem(
-        "error",
-        source.shown,
-        source.front.lines.get("template"),
-        "Template",
-        f'There is no layout called "{name}".',
-        f"Use one of: {', '.join(layouts)}; or remove the Template line for the usual layout."
-        if layouts
-        else "Remove the Template line to use the usual layout.",
-    )
+    guess = difflib.get_close_matches(name, layouts, n=1)
+    if guess:
+        fix = f'Did you mean "{guess[0]}"? Write Template: {guess[0]}'
+    elif layouts:
+        fix = f"Use one of: {', '.join(layouts)}; or remove the Template line for the usual layout."
+    else:
+        fix = "Remove the Template line to use the usual layout."
+    what = f'There is no layout called "{name}".'
+    yield Problem("error", source.shown, source.front.lines.get("template"), "Template", what, fix)
