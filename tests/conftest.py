@@ -1,5 +1,6 @@
 """Shared helpers: build sites the way the clinician does, with `invoke build`, and read them."""
 
+import atexit
 import functools
 import os
 import shutil
@@ -39,7 +40,10 @@ def built_site():
     """The real site, built once per test run; or the site `invoke publish` is about to deploy."""
     if os.environ.get("SITE_OUTPUT"):
         return Path(os.environ["SITE_OUTPUT"]).resolve()
-    output = Path(tempfile.mkdtemp(prefix="site-")) / "output"
+    folder = tempfile.mkdtemp(prefix="site-")
+    # Made while tests are collected, before any fixture could clean up after it.
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    output = Path(folder) / "output"
     result = build(ROOT / "content", output)
     if result.returncode != 0:
         raise RuntimeError(f"The site did not build:\n{result.stdout}\n{result.stderr}")
