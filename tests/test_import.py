@@ -327,6 +327,39 @@ def test_a_feed_comes_over_as_published_posts(tmp_path, feed):
     assert checked.returncode == 0, checked.stdout
 
 
+def test_a_second_source_with_the_same_slugs_imports_beside_the_first(tmp_path):
+    content, _ = fresh_site(tmp_path)
+    run_import(content, source=FIXTURES / "import" / "feed.atom")
+    first = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    foreseen = run_import(content, source=FIXTURES / "import" / "feed.rss", dry_run=True)
+    report = run_import(content, source=FIXTURES / "import" / "feed.rss")
+    assert "Posts: 2 articles and 0 pages written." in report
+    # The dry run foresaw exactly this.
+    assert foreseen.replace("would be ", "").splitlines()[1:-1] == report.splitlines()[1:-1]
+    assert "Slug: box-breathing-2" in text_of(content, "articles/box-breathing-2.md")
+    assert all(p.read_bytes() == data for p, data in first.items() if p.name != MANIFEST)
+    again = run_import(content, source=FIXTURES / "import" / "feed.rss")
+    assert "Posts: 0 articles and 0 pages written." in again
+    assert not list(content.glob("articles/*-3.md"))
+
+
+def test_an_import_that_cannot_finish_leaves_the_content_as_it_was(tmp_path):
+    content, media = fresh_site(tmp_path)
+    (content / "redirects.txt").mkdir()  # a file the import cannot write, once posts are
+    before = sorted(p.relative_to(content) for p in content.rglob("*"))
+    result = invoke(
+        "import-posts", str(EXPORT), "--media", str(media), "--no-download",
+        "--content", str(content),
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "Nothing was imported" in result.stderr
+    assert sorted(p.relative_to(content) for p in content.rglob("*")) == before
+    (content / "redirects.txt").rmdir()
+    report = run_import(content, media)
+    assert "Posts: 9 articles and 2 pages written." in report
+    assert not list(content.glob("articles/*-2.md"))
+
+
 THEME_TEST_DATA = Path("/work/.mirror/WordPress+theme-test-data/repo")
 
 

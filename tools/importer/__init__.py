@@ -83,9 +83,11 @@ class Importer:
 
     def plan(self):
         taken = {kind: taken_slugs(self.folder(kind)) for kind in ("article", "page")}
+        # A file an earlier import wrote, from this source or another, keeps its slug even
+        # once she has deleted it: only the item it was written for comes back to it.
         for entry in self.manifest["imported"].values():
-            taken["page" if entry["file"].startswith("pages/") else "article"].discard(
-                Path(entry["file"]).stem
+            taken["page" if entry["file"].startswith("pages/") else "article"].add(
+                Path(entry["file"]).stem.lower()
             )
         by_id = {item.post_id: item for item in self.export.items if item.post_id}
         for item in sorted(self.export.items, key=lambda i: (i.kind, _depth(i, by_id))):
@@ -168,22 +170,27 @@ class Importer:
         hosts = {urlsplit(a).hostname for a in (self.export.site, *known_links(self.export))}
         hosts = {(h or "").removeprefix("www.").lower() for h in hosts if h}
         total = len(self.export.items)
+        writes = {}  # path -> text: everything the import will write, decided before any of it
         for number, item in enumerate(self.export.items, start=1):
             if number % PROGRESS_EVERY == 0 or number == total:
                 self.log(f"  {number} of {total} read…")
             resolver = posts.Resolver(known, hosts, self.media, item.link or self.export.site)
             text, why = self.text_of(item, outcome, resolver)
             outcome.upgraded += resolver.upgraded
-            self._write(item, text, why, outcome, dry_run)
+            self._plan_write(item, text, why, outcome, writes)
             if why:
                 self.drafted.add(item.key)
-        outcome.redirects = self._record_redirects(dry_run)
-        if not dry_run:
-            self.manifest_path.write_text(
-                json.dumps(self.manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-            )
+        redirects_text = self._record_redirects(outcome, writes)
+        if dry_run:
+            return
+        if redirects_text is not None:
+            writes[self.content / redirects.REDIRECTS_FILE] = redirects_text
+        for name, data in self.media.pending.items():
+            writes[self.media.images_folder / name] = data
+        writes[self.manifest_path] = json.dumps(self.manifest, indent=1, sort_keys=True) + "\n"
+        _write_all(writes, self.content)
 
-    def _write(self, item, text, why, outcome, dry_run):
+    def _plan_write(self, item, text, why, outcome, writes):
         relative = self.files[item.key]
         path = self.content / relative
         shown = _display(path, self.content)
@@ -200,26 +207,25 @@ class Importer:
             outcome.unchanged.append(shown)
             return
         (outcome.updated if known else outcome.written).append((shown, item.kind))
-        if dry_run:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w" if known else "x", encoding="utf-8") as file:
-            file.write(text)
+        writes[path] = text
         self.manifest["imported"][item.key] = {"file": relative, "sha256": _hash(text)}
 
-    def _record_redirects(self, dry_run):
-        """Add each published post's old addresses to content/redirects.txt; return how many."""
+    def _record_redirects(self, outcome, writes):
+        """Count each published post's new old addresses; return the redirects file to write.
+
+        None when there is nothing new to record.
+        """
         path = self.content / redirects.REDIRECTS_FILE
         existing = path.read_text(encoding="utf-8") if path.is_file() else ""
         recorded, _ = redirects.parse(existing)
         have = {(r.path, r.query) for r in recorded}
         # An address a post of the site already answers (her own About page at /about/,
         # or the imported post itself) is not redirected.
-        have |= {(address, ()) for address in self._addresses_in_use()}
+        have |= {(address, ()) for address in self._addresses_in_use(writes)}
         new = []
         for item in self.export.items:
-            written = (self.content / self.files[item.key]).is_file() or dry_run
-            if item.key in self.drafted or not written:
+            path = self.content / self.files[item.key]
+            if item.key in self.drafted or not (path in writes or path.is_file()):
                 continue
             for address in self._addresses(item):
                 try:
@@ -232,18 +238,64 @@ class Importer:
                     continue  # the site's own page there (its home, archives, search…) stays
                 have.add(where)
                 new.append((entry.old, entry.target))
-        if new and not dry_run:
-            text = existing or redirects.HEADER
-            lines = redirects.render(new).removeprefix(redirects.HEADER)
-            path.write_text(text.rstrip("\n") + "\n" + lines, encoding="utf-8")
-        return len(new)
+        outcome.redirects = len(new)
+        if not new:
+            return None
+        text = existing or redirects.HEADER
+        lines = redirects.render(new).removeprefix(redirects.HEADER)
+        return text.rstrip("\n") + "\n" + lines
 
-    def _addresses_in_use(self):
+    def _addresses_in_use(self, writes):
+        """The address of every published post once the import is written, on disk or not."""
         for kind in ("article", "page"):
-            for path in sorted(self.folder(kind).rglob("*.md")):
-                address = redirects.address_of_file(path, kind, self.settings)
+            folder = self.folder(kind)
+            planned = {p: t for p, t in writes.items() if folder in p.parents}
+            for path in sorted({*folder.rglob("*.md"), *planned}):
+                text = planned.get(path)
+                address = (
+                    redirects.address_of_text(text, kind, self.settings)
+                    if text is not None
+                    else redirects.address_of_file(path, kind, self.settings)
+                )
                 if address:
                     yield address
+
+
+def _write_all(writes, content):
+    """Write every file, or none: on any failure each file is put back as it was."""
+    before, made = {}, []
+    try:
+        for path, data in writes.items():
+            path = Path(path)
+            before[path] = path.read_bytes() if path.exists() else None
+            made += [f for f in reversed(path.parents) if not f.exists()]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, str):
+                path.write_text(data, encoding="utf-8")
+            else:
+                path.write_bytes(data)
+    except OSError as error:
+        for path, old in reversed(before.items()):
+            try:
+                if old is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.write_bytes(old)
+            except OSError:
+                pass
+        for folder in reversed(made):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        try:
+            where = _display(error.filename, content)
+        except (TypeError, ValueError):
+            where = "the content folder"
+        raise ImportStopped(
+            f"Could not write {where}: {error.strerror or error}. Nothing was imported; "
+            "the content folder is as it was. Make it writable and run the import again."
+        ) from None
 
 
 def known_links(export):
@@ -273,8 +325,11 @@ def import_posts(source, settings, content, media=None, dry_run=False, download=
     export = sources.read_export(source, zone)
     content = Path(content)
     images = content / "images"
-    outcome = Outcome(export, source, media=Media(images, media, download, dry_run))
-    Importer(export, settings, content, outcome.media, log).run(outcome, dry_run)
+    outcome = Outcome(export, source, media=Media(images, media, download))
+    try:
+        Importer(export, settings, content, outcome.media, log).run(outcome, dry_run)
+    except OSError as error:
+        raise ImportStopped(f"The import stopped: {error}. Nothing was imported.") from None
     from tools.importer.report import report
 
     return report(outcome, dry_run)
