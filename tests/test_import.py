@@ -263,6 +263,15 @@ def test_a_dry_run_says_what_it_would_do_and_writes_nothing(tmp_path):
     assert not (content / MANIFEST).exists()
 
 
+def test_a_dry_run_foresees_the_report_of_the_import_line_for_line(tmp_path):
+    content, media = fresh_site(tmp_path)
+    foreseen = run_import(content, media, dry_run=True)
+    report = run_import(content, media)
+    # The Services page answers its old address itself, written or not yet.
+    assert "Old addresses: 13 would be recorded" in foreseen
+    assert foreseen.replace("would be ", "").splitlines()[1:-1] == report.splitlines()[1:-1]
+
+
 def test_a_picture_is_downloaded_when_the_old_site_answers(tmp_path):
     content, _ = fresh_site(tmp_path)
     served = tmp_path / "old-site" / "wp-content" / "uploads" / "2019" / "05"
