@@ -91,6 +91,7 @@ def test_published_posts_are_published_and_the_rest_are_drafts_listed_with_why(i
 
 
 def test_a_published_build_shows_none_of_the_drafts(imported, tmp_path):
+    # Published posts link to drafts in the export: the public build refuses such links.
     content = imported[0]
     published = tmp_path / "published"
     result = invoke(
@@ -204,6 +205,27 @@ def test_links_between_old_posts_lead_to_the_imported_posts(imported):
     page = read_page(output, "articles/coping-with-worry/index.html")
     assert page.find("a", string="the post on sleep")["href"] == "/articles/sleep-and-worry/"
     assert page.find("a", string="this study")["href"] == "https://example.com/research"
+
+
+def test_a_link_to_a_post_that_is_a_draft_here_becomes_its_words_and_a_note(imported):
+    content, output, report, _ = imported
+    post = text_of(content, "articles/sleep-and-worry.md")
+    assert "\nClients have a sleep diary; there is more in [an older post](" in post
+    assert "{filename}/articles/for-clients-only.md" not in post
+    note = re.search(r'^\[Import note\]: # "The words \'a sleep diary\'(.*)"$', post, re.M)
+    assert note and "'For clients only' (articles/for-clients-only.md)" in note.group(1)
+    assert "once that post is published" in note.group(1)
+    assert "1 link from published posts to drafts" in report
+
+
+def test_a_link_to_an_old_address_that_was_not_exported_stays_with_a_note(imported):
+    content, _, report, _ = imported
+    post = text_of(content, "articles/sleep-and-worry.md")
+    old = "https://old.example.org/2018/03/an-older-post/"
+    assert f"[an older post]({old})" in post
+    note = rf'^\[Import note\]: # "The words \'an older post\' link to {old} on the old blog'
+    assert re.search(note, post, re.M)
+    assert "1 link to the old blog's addresses that were not in the export" in report
 
 
 def test_structure_comes_over_lists_tables_definitions_code_and_references(imported):

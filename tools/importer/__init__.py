@@ -43,6 +43,8 @@ class Outcome:
     notes: int = 0
     redirects: int = 0
     upgraded: int = 0
+    unlinked: int = 0  # links from published posts to drafts, now their words only
+    not_imported: int = 0  # links to old addresses the export did not have
     embeds: int = 0
     media: Media = None
 
@@ -104,6 +106,9 @@ class Importer:
             self.files[item.key] = (
                 self.folder(item.kind).relative_to(self.content) / f"{slug}.md"
             ).as_posix()
+        # Known before any post is written, so that a published post's link to a draft
+        # can become its words (the public build refuses a link to a draft).
+        self.drafted = {item.key for item in self.export.items if self.why_draft(item)}
 
     def old_addresses(self):
         """address_key -> {filename} link, for every old address of every planned post."""
@@ -113,6 +118,30 @@ class Importer:
             for address in self._addresses(item):
                 found[posts.address_key(address)] = link
         return found
+
+    def drafts(self):
+        """{filename} link -> what her note calls it, for every post that is a draft here."""
+        return {
+            f"{{filename}}/{self.files[item.key]}": (
+                f'"{posts.one_line(item.title)}" ({self.files[item.key]})'
+                if posts.one_line(item.title)
+                else self.files[item.key]
+            )
+            for item in self.export.items
+            if item.key in self.drafted
+        }
+
+    def date_of(self, item):
+        return sources.in_zone(item.date, self.settings.get("TIMEZONE")) if item.date else None
+
+    def why_draft(self, item):
+        """Why an item is a draft here ("" when it is published): readers could not see it."""
+        date = self.date_of(item)
+        if item.not_public:
+            return item.not_public
+        if date is None:
+            return "without a date in the export"
+        return "dated in the future" if date.date() > self.today else ""
 
     def _addresses(self, item):
         addresses = [item.link] if item.link else []
@@ -130,12 +159,7 @@ class Importer:
         converted = convert.to_markdown(marked, resolver, footnotes)
         notes = [*prepared.notes]
         title = posts.one_line(item.title)
-        date = sources.in_zone(item.date, self.settings.get("TIMEZONE")) if item.date else None
-        why = item.not_public
-        if not why and date is None:
-            why = "without a date in the export"
-        elif not why and date.date() > self.today:
-            why = "dated in the future"
+        date, why = self.date_of(item), self.why_draft(item)
         if not title:
             title = f"Untitled {'post' if item.kind == 'article' else 'page'}" + (
                 f" of {date:%-d %B %Y}" if date else ""
@@ -169,17 +193,20 @@ class Importer:
         known = self.old_addresses()
         hosts = {urlsplit(a).hostname for a in (self.export.site, *known_links(self.export))}
         hosts = {(h or "").removeprefix("www.").lower() for h in hosts if h}
+        drafts = self.drafts()
         total = len(self.export.items)
         writes = {}  # path -> text: everything the import will write, decided before any of it
         for number, item in enumerate(self.export.items, start=1):
             if number % PROGRESS_EVERY == 0 or number == total:
                 self.log(f"  {number} of {total} read…")
             resolver = posts.Resolver(known, hosts, self.media, item.link or self.export.site)
+            # A draft may keep its links to other drafts: none of them is public.
+            resolver.drafts = {} if item.key in self.drafted else drafts
             text, why = self.text_of(item, outcome, resolver)
             outcome.upgraded += resolver.upgraded
+            outcome.unlinked += resolver.unlinked
+            outcome.not_imported += resolver.not_imported
             self._plan_write(item, text, why, outcome, writes)
-            if why:
-                self.drafted.add(item.key)
         redirects_text = self._record_redirects(outcome, writes)
         if dry_run:
             return

@@ -67,6 +67,18 @@ def report(outcome, dry_run):
         lines.append(
             f"  Links: {outcome.upgraded} to other sites changed from http:// to https://."
         )
+    if outcome.unlinked:
+        lines.append(
+            f"  {_count(outcome.unlinked, 'link')} from published posts to drafts "
+            f"{'would be ' if dry_run else ''}left as plain words, as readers could not open "
+            "them; a note in each post says which draft to link again once it is published."
+        )
+    if outcome.not_imported:
+        lines.append(
+            f"  {_count(outcome.not_imported, 'link')} to the old blog's addresses that were "
+            "not in the export: they break once the old address points at this site; a note "
+            "marks each one."
+        )
     lines.append(
         f"  Comments: {export.comments} not imported. They are other people's words and "
         "personal details, and this site has no comments."
