@@ -108,7 +108,8 @@ def test_a_published_build_shows_none_of_the_drafts(imported, tmp_path):
 def test_bin_menus_and_comments_are_left_out_and_the_report_says_so(imported):
     content, _, report, _ = imported
     assert "Comments: 1 not imported" in report and "personal details" in report
-    assert "1 articles in the bin" in report and "1 menu entries" in report
+    assert "Not imported: 1 article in the bin." in report
+    assert "Not imported: 1 menu entry." in report
     everything = " ".join(p.read_text(encoding="utf-8") for p in content.rglob("*.md"))
     assert "Thank you, this helped" not in everything and "reader@example.net" not in everything
     assert "Binned" not in everything
@@ -268,6 +269,7 @@ def test_a_second_import_writes_nothing_and_keeps_her_changes(tmp_path):
     assert "coping-with-worry.md: you have changed it since it was imported" in report
     assert "lanxiete.md: you deleted it after the last import" in report
     assert "Posts: 0 articles and 0 pages written." in report
+    assert "Pictures: 0 pictures placed in content/images; 1 picture already there." in report
     assert edited.read_text(encoding="utf-8").endswith("My own words.\n")
     assert not deleted.exists()
     after = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
