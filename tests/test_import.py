@@ -385,7 +385,7 @@ def test_an_import_that_cannot_finish_leaves_the_content_as_it_was(tmp_path):
         "--content", str(content),
     )  # fmt: skip
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert "Nothing was imported" in result.stderr
+    assert "nothing was imported" in result.stderr
     assert sorted(p.relative_to(content) for p in content.rglob("*")) == before
     (content / "redirects.txt").rmdir()
     report = run_import(content, media)

@@ -301,7 +301,7 @@ def _write_all(writes, content):
                 path.write_text(data, encoding="utf-8")
             else:
                 path.write_bytes(data)
-    except OSError as error:
+    except BaseException as error:  # a full disk, or Ctrl-C half-way: put everything back
         for path, old in reversed(before.items()):
             try:
                 if old is None:
@@ -315,13 +315,15 @@ def _write_all(writes, content):
                 folder.rmdir()
             except OSError:
                 pass
+        if not isinstance(error, OSError):
+            raise
         try:
             where = _display(error.filename, content)
         except (TypeError, ValueError):
             where = "the content folder"
         raise ImportStopped(
-            f"Could not write {where}: {error.strerror or error}. Nothing was imported; "
-            "the content folder is as it was. Make it writable and run the import again."
+            f"Could not write {where} ({error.strerror or error}), so nothing was imported: "
+            "the content folder is as it was. Run the import again once that is mended."
         ) from None
 
 
