@@ -7,7 +7,10 @@ placed in content/images; each old address is recorded in content/redirects.txt
 blog (drafts, pending, private, scheduled and password-protected posts) is a draft
 here. Comments are never imported. A second import of the same file writes nothing
 new, and never overwrites a file she has changed since: content/import-manifest.json
-remembers what was written, with a hash of each file.
+remembers what was written, with a hash of each file. Another export's post takes a
+free slug beside those already there. Everything is decided before anything is
+written, so a dry run says exactly what the import does, and an import that cannot
+finish puts back every file it wrote.
 """
 
 import datetime
@@ -233,6 +236,12 @@ class Importer:
         if known and path.read_text(encoding="utf-8") == text:
             outcome.unchanged.append(shown)
             return
+        if not known and (path.exists() or path in writes):
+            # plan() gives each new post a free slug: a file there would be hers, overwritten.
+            raise ImportStopped(
+                f"{shown} is already there, and the import would have written over it. "
+                "Nothing was imported; please report this with the export file."
+            )
         (outcome.updated if known else outcome.written).append((shown, item.kind))
         writes[path] = text
         self.manifest["imported"][item.key] = {"file": relative, "sha256": _hash(text)}
