@@ -163,9 +163,15 @@ def address_of_file(path, kind, settings):
     For `invoke nginx-config`, which runs without a build; the build uses Pelican's own.
     """
     try:
-        front = read_front_matter(Path(path).read_text(encoding="utf-8-sig"))
+        text = Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return None
+    return address_of_text(text, kind, settings)
+
+
+def address_of_text(text, kind, settings):
+    """The address a published post will have, from its file's text; None for a draft."""
+    front = read_front_matter(text)
     if front.values.get("status", "published") != "published":
         return None
     slug = front.values.get("slug") or slugify(

@@ -91,6 +91,7 @@ def test_published_posts_are_published_and_the_rest_are_drafts_listed_with_why(i
 
 
 def test_a_published_build_shows_none_of_the_drafts(imported, tmp_path):
+    # Published posts link to drafts in the export: the public build refuses such links.
     content = imported[0]
     published = tmp_path / "published"
     result = invoke(
@@ -107,7 +108,8 @@ def test_a_published_build_shows_none_of_the_drafts(imported, tmp_path):
 def test_bin_menus_and_comments_are_left_out_and_the_report_says_so(imported):
     content, _, report, _ = imported
     assert "Comments: 1 not imported" in report and "personal details" in report
-    assert "1 articles in the bin" in report and "1 menu entries" in report
+    assert "Not imported: 1 article in the bin." in report
+    assert "Not imported: 1 menu entry." in report
     everything = " ".join(p.read_text(encoding="utf-8") for p in content.rglob("*.md"))
     assert "Thank you, this helped" not in everything and "reader@example.net" not in everything
     assert "Binned" not in everything
@@ -206,6 +208,27 @@ def test_links_between_old_posts_lead_to_the_imported_posts(imported):
     assert page.find("a", string="this study")["href"] == "https://example.com/research"
 
 
+def test_a_link_to_a_post_that_is_a_draft_here_becomes_its_words_and_a_note(imported):
+    content, output, report, _ = imported
+    post = text_of(content, "articles/sleep-and-worry.md")
+    assert "\nClients have a sleep diary; there is more in [an older post](" in post
+    assert "{filename}/articles/for-clients-only.md" not in post
+    note = re.search(r'^\[Import note\]: # "The words \'a sleep diary\'(.*)"$', post, re.M)
+    assert note and "'For clients only' (articles/for-clients-only.md)" in note.group(1)
+    assert "once that post is published" in note.group(1)
+    assert "1 link from published posts to drafts" in report
+
+
+def test_a_link_to_an_old_address_that_was_not_exported_stays_with_a_note(imported):
+    content, _, report, _ = imported
+    post = text_of(content, "articles/sleep-and-worry.md")
+    old = "https://old.example.org/2018/03/an-older-post/"
+    assert f"[an older post]({old})" in post
+    note = rf'^\[Import note\]: # "The words \'an older post\' link to {old} on the old blog'
+    assert re.search(note, post, re.M)
+    assert "1 link to the old blog's addresses that were not in the export" in report
+
+
 def test_structure_comes_over_lists_tables_definitions_code_and_references(imported):
     output = imported[1]
     prose = read_page(output, "articles/coping-with-worry/index.html").find(class_="ps-prose")
@@ -246,6 +269,7 @@ def test_a_second_import_writes_nothing_and_keeps_her_changes(tmp_path):
     assert "coping-with-worry.md: you have changed it since it was imported" in report
     assert "lanxiete.md: you deleted it after the last import" in report
     assert "Posts: 0 articles and 0 pages written." in report
+    assert "Pictures: 0 pictures placed in content/images; 1 picture already there." in report
     assert edited.read_text(encoding="utf-8").endswith("My own words.\n")
     assert not deleted.exists()
     after = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
@@ -261,6 +285,15 @@ def test_a_dry_run_says_what_it_would_do_and_writes_nothing(tmp_path):
     assert "Posts: 9 articles and 2 pages would be written" in report
     assert sorted(p.relative_to(content) for p in content.rglob("*")) == before
     assert not (content / MANIFEST).exists()
+
+
+def test_a_dry_run_foresees_the_report_of_the_import_line_for_line(tmp_path):
+    content, media = fresh_site(tmp_path)
+    foreseen = run_import(content, media, dry_run=True)
+    report = run_import(content, media)
+    # The Services page answers its old address itself, written or not yet.
+    assert "Old addresses: 13 would be recorded" in foreseen
+    assert foreseen.replace("would be ", "").splitlines()[1:-1] == report.splitlines()[1:-1]
 
 
 def test_a_picture_is_downloaded_when_the_old_site_answers(tmp_path):
@@ -325,6 +358,39 @@ def test_a_feed_comes_over_as_published_posts(tmp_path, feed):
     assert "/2024/03/box-breathing/" in text_of(content, "redirects.txt")
     checked = invoke("check", "--all", "--content", str(content))
     assert checked.returncode == 0, checked.stdout
+
+
+def test_a_second_source_with_the_same_slugs_imports_beside_the_first(tmp_path):
+    content, _ = fresh_site(tmp_path)
+    run_import(content, source=FIXTURES / "import" / "feed.atom")
+    first = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    foreseen = run_import(content, source=FIXTURES / "import" / "feed.rss", dry_run=True)
+    report = run_import(content, source=FIXTURES / "import" / "feed.rss")
+    assert "Posts: 2 articles and 0 pages written." in report
+    # The dry run foresaw exactly this.
+    assert foreseen.replace("would be ", "").splitlines()[1:-1] == report.splitlines()[1:-1]
+    assert "Slug: box-breathing-2" in text_of(content, "articles/box-breathing-2.md")
+    assert all(p.read_bytes() == data for p, data in first.items() if p.name != MANIFEST)
+    again = run_import(content, source=FIXTURES / "import" / "feed.rss")
+    assert "Posts: 0 articles and 0 pages written." in again
+    assert not list(content.glob("articles/*-3.md"))
+
+
+def test_an_import_that_cannot_finish_leaves_the_content_as_it_was(tmp_path):
+    content, media = fresh_site(tmp_path)
+    (content / "redirects.txt").mkdir()  # a file the import cannot write, once posts are
+    before = sorted(p.relative_to(content) for p in content.rglob("*"))
+    result = invoke(
+        "import-posts", str(EXPORT), "--media", str(media), "--no-download",
+        "--content", str(content),
+    )  # fmt: skip
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "nothing was imported" in result.stderr
+    assert sorted(p.relative_to(content) for p in content.rglob("*")) == before
+    (content / "redirects.txt").rmdir()
+    report = run_import(content, media)
+    assert "Posts: 9 articles and 2 pages written." in report
+    assert not list(content.glob("articles/*-2.md"))
 
 
 THEME_TEST_DATA = Path("/work/.mirror/WordPress+theme-test-data/repo")

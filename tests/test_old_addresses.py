@@ -2,12 +2,13 @@
 
 import http.client
 import shutil
+import subprocess
 
 import pytest
 
 from plugins.security_headers import security_headers
 from tests.conftest import build, invoke, read_page
-from tests.servers import nginx
+from tests.servers import NGINX, nginx
 from tests.test_links import test_every_old_address_leads_to_a_page_that_exists as leads_somewhere
 
 REDIRECTS = """\
@@ -132,6 +133,35 @@ def test_nginx_config_without_old_addresses_has_no_redirects(tmp_path, request):
     assert written.returncode == 0
     assert "psych_site_moved" not in (tmp_path / "site.conf").read_text(encoding="utf-8")
     assert not (tmp_path / "nginx-redirects.conf").exists()
+
+
+def test_nginx_starts_without_a_warning_with_a_whole_blogs_old_addresses(tmp_path, request):
+    # An imported blog of 300 posts has about 600 old addresses, each as long as a title.
+    content = tmp_path / "content"
+    shutil.copytree(request.config.rootpath / "tests" / "fixtures" / "minimal", content)
+    (content / "redirects.txt").write_text(
+        "".join(
+            f"/{2014 + n // 24}/{n % 12 + 1:02}/five-ideas-about-self-compassion-{n}/ "
+            "articles/first-steps.md\n"
+            for n in range(600)
+        ),
+        encoding="utf-8",
+    )
+    written = invoke("nginx-config", "--output", str(tmp_path / "site.conf"), "--content", content)
+    assert written.returncode == 0, written.stderr
+    # The smallest nginx.conf that includes the map where the task says: the http block.
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log stderr;\nevents {{}}\n"
+        f"http {{ include {tmp_path}/nginx-redirects.conf; }}\n",
+        encoding="utf-8",
+    )
+    tested = subprocess.run(
+        [NGINX, "-t", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+        capture_output=True,
+        text=True,
+    )
+    assert tested.returncode == 0, tested.stderr
+    assert "[warn]" not in tested.stderr, tested.stderr
 
 
 @pytest.mark.browser

@@ -7,7 +7,10 @@ placed in content/images; each old address is recorded in content/redirects.txt
 blog (drafts, pending, private, scheduled and password-protected posts) is a draft
 here. Comments are never imported. A second import of the same file writes nothing
 new, and never overwrites a file she has changed since: content/import-manifest.json
-remembers what was written, with a hash of each file.
+remembers what was written, with a hash of each file. Another export's post takes a
+free slug beside those already there. Everything is decided before anything is
+written, so a dry run says exactly what the import does, and an import that cannot
+finish puts back every file it wrote.
 """
 
 import datetime
@@ -43,6 +46,8 @@ class Outcome:
     notes: int = 0
     redirects: int = 0
     upgraded: int = 0
+    unlinked: int = 0  # links from published posts to drafts, now their words only
+    not_imported: int = 0  # links to old addresses the export did not have
     embeds: int = 0
     media: Media = None
 
@@ -83,9 +88,11 @@ class Importer:
 
     def plan(self):
         taken = {kind: taken_slugs(self.folder(kind)) for kind in ("article", "page")}
+        # A file an earlier import wrote, from this source or another, keeps its slug even
+        # once she has deleted it: only the item it was written for comes back to it.
         for entry in self.manifest["imported"].values():
-            taken["page" if entry["file"].startswith("pages/") else "article"].discard(
-                Path(entry["file"]).stem
+            taken["page" if entry["file"].startswith("pages/") else "article"].add(
+                Path(entry["file"]).stem.lower()
             )
         by_id = {item.post_id: item for item in self.export.items if item.post_id}
         for item in sorted(self.export.items, key=lambda i: (i.kind, _depth(i, by_id))):
@@ -102,6 +109,9 @@ class Importer:
             self.files[item.key] = (
                 self.folder(item.kind).relative_to(self.content) / f"{slug}.md"
             ).as_posix()
+        # Known before any post is written, so that a published post's link to a draft
+        # can become its words (the public build refuses a link to a draft).
+        self.drafted = {item.key for item in self.export.items if self.why_draft(item)}
 
     def old_addresses(self):
         """address_key -> {filename} link, for every old address of every planned post."""
@@ -111,6 +121,30 @@ class Importer:
             for address in self._addresses(item):
                 found[posts.address_key(address)] = link
         return found
+
+    def drafts(self):
+        """{filename} link -> what her note calls it, for every post that is a draft here."""
+        return {
+            f"{{filename}}/{self.files[item.key]}": (
+                f'"{posts.one_line(item.title)}" ({self.files[item.key]})'
+                if posts.one_line(item.title)
+                else self.files[item.key]
+            )
+            for item in self.export.items
+            if item.key in self.drafted
+        }
+
+    def date_of(self, item):
+        return sources.in_zone(item.date, self.settings.get("TIMEZONE")) if item.date else None
+
+    def why_draft(self, item):
+        """Why an item is a draft here ("" when it is published): readers could not see it."""
+        date = self.date_of(item)
+        if item.not_public:
+            return item.not_public
+        if date is None:
+            return "without a date in the export"
+        return "dated in the future" if date.date() > self.today else ""
 
     def _addresses(self, item):
         addresses = [item.link] if item.link else []
@@ -128,12 +162,7 @@ class Importer:
         converted = convert.to_markdown(marked, resolver, footnotes)
         notes = [*prepared.notes]
         title = posts.one_line(item.title)
-        date = sources.in_zone(item.date, self.settings.get("TIMEZONE")) if item.date else None
-        why = item.not_public
-        if not why and date is None:
-            why = "without a date in the export"
-        elif not why and date.date() > self.today:
-            why = "dated in the future"
+        date, why = self.date_of(item), self.why_draft(item)
         if not title:
             title = f"Untitled {'post' if item.kind == 'article' else 'page'}" + (
                 f" of {date:%-d %B %Y}" if date else ""
@@ -167,23 +196,31 @@ class Importer:
         known = self.old_addresses()
         hosts = {urlsplit(a).hostname for a in (self.export.site, *known_links(self.export))}
         hosts = {(h or "").removeprefix("www.").lower() for h in hosts if h}
+        drafts = self.drafts()
         total = len(self.export.items)
+        writes = {}  # path -> text: everything the import will write, decided before any of it
         for number, item in enumerate(self.export.items, start=1):
             if number % PROGRESS_EVERY == 0 or number == total:
                 self.log(f"  {number} of {total} read…")
             resolver = posts.Resolver(known, hosts, self.media, item.link or self.export.site)
+            # A draft may keep its links to other drafts: none of them is public.
+            resolver.drafts = {} if item.key in self.drafted else drafts
             text, why = self.text_of(item, outcome, resolver)
             outcome.upgraded += resolver.upgraded
-            self._write(item, text, why, outcome, dry_run)
-            if why:
-                self.drafted.add(item.key)
-        outcome.redirects = self._record_redirects(dry_run)
-        if not dry_run:
-            self.manifest_path.write_text(
-                json.dumps(self.manifest, indent=1, sort_keys=True) + "\n", encoding="utf-8"
-            )
+            outcome.unlinked += resolver.unlinked
+            outcome.not_imported += resolver.not_imported
+            self._plan_write(item, text, why, outcome, writes)
+        redirects_text = self._record_redirects(outcome, writes)
+        if dry_run:
+            return
+        if redirects_text is not None:
+            writes[self.content / redirects.REDIRECTS_FILE] = redirects_text
+        for name, data in self.media.pending.items():
+            writes[self.media.images_folder / name] = data
+        writes[self.manifest_path] = json.dumps(self.manifest, indent=1, sort_keys=True) + "\n"
+        _write_all(writes, self.content)
 
-    def _write(self, item, text, why, outcome, dry_run):
+    def _plan_write(self, item, text, why, outcome, writes):
         relative = self.files[item.key]
         path = self.content / relative
         shown = _display(path, self.content)
@@ -199,27 +236,32 @@ class Importer:
         if known and path.read_text(encoding="utf-8") == text:
             outcome.unchanged.append(shown)
             return
+        if not known and (path.exists() or path in writes):
+            # plan() gives each new post a free slug: a file there would be hers, overwritten.
+            raise ImportStopped(
+                f"{shown} is already there, and the import would have written over it. "
+                "Nothing was imported; please report this with the export file."
+            )
         (outcome.updated if known else outcome.written).append((shown, item.kind))
-        if dry_run:
-            return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w" if known else "x", encoding="utf-8") as file:
-            file.write(text)
+        writes[path] = text
         self.manifest["imported"][item.key] = {"file": relative, "sha256": _hash(text)}
 
-    def _record_redirects(self, dry_run):
-        """Add each published post's old addresses to content/redirects.txt; return how many."""
+    def _record_redirects(self, outcome, writes):
+        """Count each published post's new old addresses; return the redirects file to write.
+
+        None when there is nothing new to record.
+        """
         path = self.content / redirects.REDIRECTS_FILE
         existing = path.read_text(encoding="utf-8") if path.is_file() else ""
         recorded, _ = redirects.parse(existing)
         have = {(r.path, r.query) for r in recorded}
         # An address a post of the site already answers (her own About page at /about/,
         # or the imported post itself) is not redirected.
-        have |= {(address, ()) for address in self._addresses_in_use()}
+        have |= {(address, ()) for address in self._addresses_in_use(writes)}
         new = []
         for item in self.export.items:
-            written = (self.content / self.files[item.key]).is_file() or dry_run
-            if item.key in self.drafted or not written:
+            path = self.content / self.files[item.key]
+            if item.key in self.drafted or not (path in writes or path.is_file()):
                 continue
             for address in self._addresses(item):
                 try:
@@ -232,18 +274,66 @@ class Importer:
                     continue  # the site's own page there (its home, archives, search…) stays
                 have.add(where)
                 new.append((entry.old, entry.target))
-        if new and not dry_run:
-            text = existing or redirects.HEADER
-            lines = redirects.render(new).removeprefix(redirects.HEADER)
-            path.write_text(text.rstrip("\n") + "\n" + lines, encoding="utf-8")
-        return len(new)
+        outcome.redirects = len(new)
+        if not new:
+            return None
+        text = existing or redirects.HEADER
+        lines = redirects.render(new).removeprefix(redirects.HEADER)
+        return text.rstrip("\n") + "\n" + lines
 
-    def _addresses_in_use(self):
+    def _addresses_in_use(self, writes):
+        """The address of every published post once the import is written, on disk or not."""
         for kind in ("article", "page"):
-            for path in sorted(self.folder(kind).rglob("*.md")):
-                address = redirects.address_of_file(path, kind, self.settings)
+            folder = self.folder(kind)
+            planned = {p: t for p, t in writes.items() if folder in p.parents}
+            for path in sorted({*folder.rglob("*.md"), *planned}):
+                text = planned.get(path)
+                address = (
+                    redirects.address_of_text(text, kind, self.settings)
+                    if text is not None
+                    else redirects.address_of_file(path, kind, self.settings)
+                )
                 if address:
                     yield address
+
+
+def _write_all(writes, content):
+    """Write every file, or none: on any failure each file is put back as it was."""
+    before, made = {}, []
+    try:
+        for path, data in writes.items():
+            path = Path(path)
+            before[path] = path.read_bytes() if path.exists() else None
+            made += [f for f in reversed(path.parents) if not f.exists()]
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(data, str):
+                path.write_text(data, encoding="utf-8")
+            else:
+                path.write_bytes(data)
+    except BaseException as error:  # a full disk, or Ctrl-C half-way: put everything back
+        for path, old in reversed(before.items()):
+            try:
+                if old is None:
+                    path.unlink(missing_ok=True)
+                else:
+                    path.write_bytes(old)
+            except OSError:
+                pass
+        for folder in reversed(made):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
+        if not isinstance(error, OSError):
+            raise
+        try:
+            where = _display(error.filename, content)
+        except (TypeError, ValueError):
+            where = "the content folder"
+        raise ImportStopped(
+            f"Could not write {where} ({error.strerror or error}), so nothing was imported: "
+            "the content folder is as it was. Run the import again once that is mended."
+        ) from None
 
 
 def known_links(export):
@@ -273,8 +363,11 @@ def import_posts(source, settings, content, media=None, dry_run=False, download=
     export = sources.read_export(source, zone)
     content = Path(content)
     images = content / "images"
-    outcome = Outcome(export, source, media=Media(images, media, download, dry_run))
-    Importer(export, settings, content, outcome.media, log).run(outcome, dry_run)
+    outcome = Outcome(export, source, media=Media(images, media, download))
+    try:
+        Importer(export, settings, content, outcome.media, log).run(outcome, dry_run)
+    except OSError as error:
+        raise ImportStopped(f"The import stopped: {error}. Nothing was imported.") from None
     from tools.importer.report import report
 
     return report(outcome, dry_run)

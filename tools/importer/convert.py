@@ -108,10 +108,13 @@ class SiteMarkdown(MarkdownConverter):
             return ""  # nothing to click on: an empty link, or a picture that was not found
         if el.find("img") and not el.get_text(strip=True) and not href.startswith("{filename}"):
             return text  # a picture linked to its full size or its old page: the picture is enough
+        # A link she must look at again (to a draft, or to what was not imported).
+        note = self.resolver.take_note()
+        mark = self._note(f'The words "{" ".join(text.split())}" {note}') if note else ""
         if not href:
-            return text
+            return text + mark
         el["href"] = href
-        return super().convert_a(el, text, parent_tags)
+        return super().convert_a(el, text, parent_tags) + mark
 
     def convert_figure(self, el, text, parent_tags):
         # Its caption was converted first, between marks (convert_figcaption).

@@ -41,14 +41,15 @@ def originals_first(name):
 class Media:
     """Where each picture of the old blog comes from, and where it goes in the content."""
 
-    def __init__(self, images_folder, media_folder=None, download=True, dry_run=False):
+    def __init__(self, images_folder, media_folder=None, download=True):
         self.images_folder = Path(images_folder)
         self.media_folder = Path(media_folder) if media_folder else None
         self.download = download
-        self.dry_run = dry_run
         self.placed = {}  # old address -> file name in content/images, or None if missing
         self.missing = []  # old addresses that could not be found
         self.copied, self.downloaded, self.reused = [], [], []
+        # Pictures to place, written by the importer with the posts: all of them, or none.
+        self.pending = {}  # file name in content/images -> bytes
         self.unreachable = set()  # hosts that did not answer: not asked again
         self.by_name = {}
         self.by_digest = {}
@@ -77,9 +78,7 @@ class Media:
         else:
             placed = self._free_name(name)
             self.by_digest[digest] = placed
-            if not self.dry_run:
-                self.images_folder.mkdir(parents=True, exist_ok=True)
-                (self.images_folder / placed).write_bytes(data)
+            self.pending[placed] = data
         self.placed[address] = placed
         return placed
 

@@ -113,6 +113,19 @@ class Resolver:
     base: str  # the post's old address, for relative links
     upgraded: int = 0  # links moved from http:// to https://
     anchors: dict = None  # the post's own heading ids: old id -> new id
+    drafts: dict = None  # {filename} link of each draft -> what a note calls it
+    unlinked: int = 0  # links to drafts, left as their words
+    not_imported: int = 0  # links to old addresses the export did not have
+    pending: tuple = ()  # (what it counts as, her note) for the last link, when it needs her
+
+    def take_note(self):
+        """What the note on the last link says after its words ("" for none), now counted."""
+        if not self.pending:
+            return ""
+        counter, note = self.pending
+        setattr(self, counter, getattr(self, counter) + 1)
+        self.pending = ()
+        return note
 
     def image(self, src):
         if not src or src.startswith("data:"):
@@ -125,6 +138,7 @@ class Resolver:
         return href.startswith("{static}/images/") or is_image_address(href)
 
     def link(self, href):
+        self.pending = ()
         href = (href or "").strip()
         if not href or href.startswith(("mailto:", "tel:", "sms:")):
             return href
@@ -137,11 +151,34 @@ class Resolver:
         host, key = address_key(absolute)
         if host in self.old_hosts or not parts.netloc:
             if (host, key) in self.posts:
-                return self.posts[(host, key)]
+                target = self.posts[(host, key)]
+                if target not in (self.drafts or {}):
+                    return target
+                # Readers of the old blog could not open it either; the public build
+                # refuses a link to a draft.
+                self.pending = (
+                    "unlinked",
+                    (
+                        f"were a link to {self.drafts[target]}, a draft here, so they are plain "
+                        "text for now. Link them again once that post is published."
+                    ),
+                )
+                return ""
             if is_image_address(absolute):
                 placed = self.media.place(absolute)
                 if placed:
                     return f"{{static}}/images/{placed}"
+            elif key != "/":
+                # The home page is the site's own; any other address of the old blog that
+                # no imported post had breaks once the old domain points at this site.
+                self.pending = (
+                    "not_imported",
+                    (
+                        f"link to {absolute} on the old blog, which was not in the export: the "
+                        "link breaks once that address points at this site. Link to the post "
+                        "here instead, or remove the link."
+                    ),
+                )
         if absolute.startswith("http://"):
             self.upgraded += 1
             absolute = "https://" + absolute.removeprefix("http://")

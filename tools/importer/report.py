@@ -45,10 +45,13 @@ def report(outcome, dry_run):
             "blog; they stay out of the public site until you publish them:"
         )
         lines += _listed([f"{path}: {why}" for path, why in outcome.drafts])
-    placed = len({name for name in media.placed.values() if name})
+    # Placed now, and already in content/images (from an earlier import, or her own).
+    there = len({name for name in media.placed.values() if name} - set(media.pending))
     lines.append(
-        f"  Pictures: {_count(placed, 'picture')} {would or ''}placed in content/images"
+        f"  Pictures: {_count(len(media.pending), 'picture')} {would or ''}placed in "
+        "content/images"
         + (f" ({len(set(media.downloaded))} downloaded)" if media.downloaded else "")
+        + (f"; {_count(there, 'picture')} already there" if there else "")
         + "."
     )
     if media.missing:
@@ -62,17 +65,32 @@ def report(outcome, dry_run):
         "they lead to the new pages once the old address points at this site."
     )
     if outcome.embeds:
-        lines.append(f"  Embedded videos and posts: {outcome.embeds}, now plain links.")
+        lines.append(
+            f"  Embedded videos and posts: {outcome.embeds}, now "
+            f"{'a plain link' if outcome.embeds == 1 else 'plain links'}."
+        )
     if outcome.upgraded:
         lines.append(
             f"  Links: {outcome.upgraded} to other sites changed from http:// to https://."
+        )
+    if outcome.unlinked:
+        lines.append(
+            f"  {_count(outcome.unlinked, 'link')} from published posts to drafts "
+            f"{'would be ' if dry_run else ''}left as plain words, as readers could not open "
+            "them; a note in each post says which draft to link again once it is published."
+        )
+    if outcome.not_imported:
+        lines.append(
+            f"  {_count(outcome.not_imported, 'link')} to the old blog's addresses that were "
+            "not in the export: they break once the old address points at this site; a note "
+            "marks each one."
         )
     lines.append(
         f"  Comments: {export.comments} not imported. They are other people's words and "
         "personal details, and this site has no comments."
     )
-    for what, number in sorted(export.left_out.items()):
-        lines.append(f"  Not imported: {number} {what}.")
+    for (one, several), number in sorted(export.left_out.items()):
+        lines.append(f"  Not imported: {_count(number, one, several)}.")
     if outcome.notes:
         lines.append(
             f"  Left for you: {_count(outcome.notes, 'note')} in the imported files; "

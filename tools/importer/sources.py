@@ -26,18 +26,28 @@ NOT_PUBLIC = {
     "private": "private",
     "future": "scheduled for later (future)",
 }
-LEFT_OUT_STATUSES = {"trash": "in the bin", "auto-draft": "an automatic draft"}
+# What is left out, as the report names one of them and several.
+LEFT_OUT_STATUSES = {
+    "trash": ("{} in the bin", "{}s in the bin"),
+    "auto-draft": (
+        "{} WordPress saved as an automatic draft",
+        "{}s WordPress saved as automatic drafts",
+    ),
+}
 KINDS = {"post": "article", "page": "page"}
 OTHER_KINDS = {
-    "nav_menu_item": "menu entries",
-    "wp_navigation": "menus",
-    "attachment": "media entries (their files are used where posts show them)",
-    "revision": "earlier revisions",
-    "wp_block": "reusable blocks",
-    "wp_template": "theme templates",
-    "wp_template_part": "theme template parts",
-    "wp_global_styles": "theme styles",
-    "custom_css": "custom styles",
+    "nav_menu_item": ("menu entry", "menu entries"),
+    "wp_navigation": ("menu", "menus"),
+    "attachment": (
+        "media entry (its file is used where posts show it)",
+        "media entries (their files are used where posts show them)",
+    ),
+    "revision": ("earlier revision", "earlier revisions"),
+    "wp_block": ("reusable block", "reusable blocks"),
+    "wp_template": ("theme template", "theme templates"),
+    "wp_template_part": ("theme template part", "theme template parts"),
+    "wp_global_styles": ("set of theme styles", "sets of theme styles"),
+    "custom_css": ("set of custom styles", "sets of custom styles"),
 }
 BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
 FORBIDDEN_CHARACTERS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -78,7 +88,7 @@ class Export:
     items: list
     attachments: dict = field(default_factory=dict)  # post id -> file address
     attachment_parents: dict = field(default_factory=dict)  # post id -> parent post id
-    left_out: dict = field(default_factory=dict)  # what was not imported -> how many
+    left_out: dict = field(default_factory=dict)  # (one, several) not imported -> how many
     comments: int = 0
     mended: str = ""  # what was mended in a malformed file
 
@@ -199,11 +209,13 @@ def _read_wxr(root, zone):
             export.attachment_parents[post_id] = _text(element, WP, "post_parent")
             continue
         if post_type not in KINDS:
-            label = OTHER_KINDS.get(post_type, f"entries of the kind {post_type}")
+            label = OTHER_KINDS.get(
+                post_type, (f"entry of the kind {post_type}", f"entries of the kind {post_type}")
+            )
             export.left_out[label] = export.left_out.get(label, 0) + 1
             continue
         if status in LEFT_OUT_STATUSES:
-            label = f"{KINDS[post_type]}s {LEFT_OUT_STATUSES[status]}"
+            label = tuple(f.format(KINDS[post_type]) for f in LEFT_OUT_STATUSES[status])
             export.left_out[label] = export.left_out.get(label, 0) + 1
             continue
         not_public = NOT_PUBLIC.get(status, "" if status == "publish" else f"status {status}")
