@@ -96,6 +96,13 @@ CASES = [
     # Up to three spaces before a name still make a field (as Python-Markdown reads it).
     ("indented-field", "error", "line 5 (Save_as)", ['"Save_as" is not a field', "Use one of"]),
     ("tab-before-field", "error", "line 4 (Slug)", ["starts with a tab", "Delete the tab"]),
+    # Four spaces or more continue the field above, so this is not about web addresses.
+    (
+        "spaces-before-field",
+        "error",
+        "line 5 (Status)",
+        ["read as part of the line above (Slug: spaced)", "Delete the spaces before Status:"],
+    ),
     (
         "missing-blank-line",
         "error",

@@ -8,6 +8,8 @@ import datetime
 import difflib
 import re
 
+from markdown.extensions.meta import META_MORE_RE, META_RE
+
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
 from plugins.front_matter import FIELDS, FIELDS_BY_KEY, parse_date, read_front_matter
@@ -37,8 +39,12 @@ def validate(display_path, text, kind, today=None):
 
     misspelled = set()  # fields written under a wrong name: reported once, as the typo
     problems += _lines_that_end_the_fields(display_path, text, front, misspelled)
+    swallowed = set()  # fields whose value took in the line below: its own check would mislead
+    problems += _lines_read_as_part_of_a_field(display_path, text, front, misspelled, swallowed)
     for key, value in values.items():
         field = FIELDS_BY_KEY.get(key)
+        if key in swallowed:
+            continue
         if field is None or kind not in field.kinds:
             what, fix, guess = _unknown_field(front, key, kind)
             problem(key, what, fix)
@@ -171,6 +177,41 @@ def _lines_that_end_the_fields(display_path, text, front, stranded):
                 f"Write it as {name}: followed by the value, for example: "
                 f"{name}: {FIELDS_BY_KEY[key].example or 'value'}"
             )
+        problems.append(Problem("error", display_path, number, name, what, fix))
+    return problems
+
+
+def _lines_read_as_part_of_a_field(display_path, text, front, stranded, swallowed):
+    """Explain a field line indented by four spaces or more, read as the end of the field above.
+
+    Python-Markdown continues a field on such a line, so "    Status: draft" after
+    "Slug: x" makes the slug "x Status: draft": the slug's own check would then speak of
+    web addresses, not of the spaces. The field above is added to `swallowed`, the field
+    on the line to `stranded`, so neither is reported again.
+    """
+    problems = []
+    above = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number >= front.body_start:
+            break
+        field_line = META_RE.match(line)
+        if field_line:
+            above = field_line
+            continue
+        if not (META_MORE_RE.match(line) and above):
+            continue
+        first_word = re.match(r"\s*([A-Za-z]+)\s*:", line)
+        key = first_word.group(1).lower() if first_word else ""
+        if key not in FIELDS_BY_KEY:
+            continue
+        name = FIELDS_BY_KEY[key].name
+        swallowed.add(above["key"].lower().strip())
+        stranded.add(name)
+        what = (
+            f'This line starts with spaces before "{name}", so it is read as part of the line '
+            f"above ({above['key']}: {above['value'].strip()[:30]}), and {name} is not set."
+        )
+        fix = f"Delete the spaces before {name}: on line {number}."
         problems.append(Problem("error", display_path, number, name, what, fix))
     return problems
 
