@@ -226,10 +226,16 @@ def serve(c, port=PORT, output=OUTPUT):
     """Serve the built site at http://localhost:8000 until you press Ctrl+C."""
     if not (Path(output) / "index.html").is_file():
         raise Exit("There is no built site yet. Run `invoke build` first.")
-    from tools.serving import SiteRequestHandler
+    from tools.serving import PortTaken, SiteRequestHandler, is_port_taken
 
     handler = functools.partial(SiteRequestHandler, directory=str(output))
-    with http.server.ThreadingHTTPServer((HOST, int(port)), handler) as server:
+    try:
+        server = http.server.ThreadingHTTPServer((HOST, int(port)), handler)
+    except OSError as error:
+        if is_port_taken(error):
+            raise Exit(str(PortTaken(HOST, int(port), "serve"))) from None
+        raise
+    with server:
         print(f"Serving the site at http://{HOST}:{port}/ (press Ctrl+C to stop)")
         try:
             server.serve_forever()
@@ -247,11 +253,15 @@ def serve(c, port=PORT, output=OUTPUT):
 def livereload(c, port=PORT, content=None, output=None):
     """Preview the site, drafts included, and refresh the browser whenever you save a change."""
     from tools.preview import preview
+    from tools.serving import PortTaken
 
     content = Path(content).resolve() if content else ROOT / "content"
     output = Path(output).resolve() if output else OUTPUT
     overrides = _overrides(content=content, output=output, drafts=True, preview=True)
-    preview(SETTINGS, overrides, content, output, HOST, int(port))
+    try:
+        preview(SETTINGS, overrides, content, output, HOST, int(port))
+    except PortTaken as taken:
+        raise Exit(str(taken)) from None
 
 
 @task(help={"siteurl": "The public address to build for (default http://localhost:8000)."})

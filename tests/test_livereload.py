@@ -92,6 +92,30 @@ def page_has(preview, path, text):
     return lambda: text in (preview.get(path) or "")
 
 
+def test_a_second_preview_on_a_taken_port_says_the_first_is_probably_running(
+    minimal_content, tmp_path
+):
+    with socket.socket() as taken:
+        taken.bind(("localhost", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "invoke", "livereload", "--port", str(port)]
+            + ["--content", str(minimal_content), "--output", str(tmp_path / "output")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output and "Errno" not in output
+    assert "already running in another Terminal window" in output
+    assert f"http://localhost:{port}/" in output and "Ctrl+C" in output
+    assert f"invoke livereload --port {port + 1}" in output
+    assert not (tmp_path / "output").exists(), "it stops before building, not after"
+
+
 def test_saving_an_article_updates_the_preview(preview):
     assert "so that a fixture site" in preview.get("/articles/first-steps/")
     preview.edit("articles/first-steps.md", "so that a fixture site", "so that a previewed site")

@@ -153,6 +153,18 @@ def preview(settings_file, overrides, content, output, host, port):
     """Build, serve `output` at http://host:port/, and rebuild whenever a watched file changes."""
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
+    from tornado.netutil import bind_sockets
+
+    from tools.serving import PortTaken, is_port_taken
+
+    # Claim the port as the server will, before a build the writer would wait for in vain.
+    try:
+        for probe in bind_sockets(port, address=host):
+            probe.close()
+    except OSError as error:
+        if is_port_taken(error):
+            raise PortTaken(host, port, "livereload") from None
+        raise
 
     # livereload skips a browser refresh within 3 s of the last one, so a quick fix after a
     # mistake would not show; the rebuild itself already runs once per batch of saves.
@@ -190,6 +202,10 @@ def preview(settings_file, overrides, content, output, host, port):
     print(f"Previewing at http://{host}:{port}/ — save a file and the page refreshes.", flush=True)
     try:
         server.serve(host=host, port=port, root=str(output))
+    except OSError as error:
+        if is_port_taken(error):  # taken in the moment since the check above
+            raise PortTaken(host, port, "livereload") from None
+        raise
     finally:
         builds.stop()
 
