@@ -149,6 +149,23 @@ def instant_watcher(folders):
     return InstantWatcher()
 
 
+def site_file_handler():
+    """The file handler of the preview, answering a missing address with the site's own 404 page."""
+    from livereload.handlers import StaticFileHandler
+
+    class SiteFileHandler(StaticFileHandler):
+        def write_error(self, status_code, **kwargs):
+            # As the public host does (tools/serving.py), so a draft's old address or a
+            # mistyped link shows the page readers would see, not Tornado's bare "404".
+            page = Path(self.root) / "404.html"
+            if status_code != 404 or not page.is_file():
+                return super().write_error(status_code, **kwargs)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            return self.finish(page.read_bytes())
+
+    return SiteFileHandler
+
+
 def preview(settings_file, overrides, content, output, host, port):
     """Build, serve `output` at http://host:port/, and rebuild whenever a watched file changes."""
     from livereload import Server
@@ -191,6 +208,7 @@ def preview(settings_file, overrides, content, output, host, port):
     theme = ROOT / "theme"
     folders = (content, theme, ROOT / "plugins", ROOT / "pelicanconf.py", ROOT / "publishconf.py")
     server = Server(watcher=instant_watcher(folders))
+    server.SFH = site_file_handler()
     for pattern in (
         content / "**" / "*",
         theme / "**" / "*",
