@@ -124,6 +124,8 @@ def _new(kind, title, category="", tags="", summary="", content=None):
 
     from plugins.new_post import create, topics
 
+    if not title.strip():
+        title = _ask_title(kind)
     settings = read_settings(str(SETTINGS))
     folder = Path(content).resolve() if content else Path(settings["PATH"])
     known_topics = topics(folder, settings) if kind == "article" else []
@@ -148,6 +150,24 @@ def _new(kind, title, category="", tags="", summary="", content=None):
         )
 
 
+TITLE_EXAMPLES = {
+    "article": 'invoke new-post --title "Coping with panic attacks"',
+    "page": 'invoke new-page --title "About me"',
+}
+
+
+def _ask_title(kind):
+    """Ask for the title when it was left out; where no one can answer, say how to give it."""
+    what = "post" if kind == "article" else "page"
+    how = f"Give the {what} a title, in quotes, for example:\n  {TITLE_EXAMPLES[kind]}"
+    if not sys.stdin.isatty():
+        raise Exit(how)
+    answer = " ".join(input(f"What is the title of the new {what}? ").split())
+    if not answer:
+        raise Exit(how)
+    return answer
+
+
 def _ask_topic(known_topics):
     """Ask which topic a new article belongs to, offering the ones in use."""
     if known_topics:
@@ -157,7 +177,8 @@ def _ask_topic(known_topics):
 
 
 NEW_POST_HELP = {
-    "title": "The title, in quotes. Accents, apostrophes and emoji are fine.",
+    "title": "The title, in quotes. Accents, apostrophes and emoji are fine "
+    "(asked for when left out).",
     "category": "The one topic it belongs to (optional).",
     "tags": 'Other topics, separated by commas, in quotes: "anxiety, sleep" (optional).',
     "summary": "One or two sentences for lists and search results (optional; add it later).",
@@ -166,13 +187,13 @@ NEW_POST_HELP = {
 
 
 @task(help=NEW_POST_HELP)
-def new_post(c, title, category="", tags="", summary="", content=None):
+def new_post(c, title="", category="", tags="", summary="", content=None):
     """Start a new article as a draft in content/articles/ and print where to preview it."""
     _new("article", title, category, tags, summary, content)
 
 
 @task(help={k: NEW_POST_HELP[k] for k in ("title", "summary", "content")})
-def new_page(c, title, summary="", content=None):
+def new_page(c, title="", summary="", content=None):
     """Start a new page (like About) as a draft in content/pages/ and print where to preview it."""
     _new("page", title, summary=summary, content=content)
 
