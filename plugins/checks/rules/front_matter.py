@@ -22,11 +22,12 @@ SURE_TYPO = 0.75  # "Sumary" is Summary at 0.92; "Remember" is Reviewed at only 
 
 @file_rule("today")
 def check(source, site):
-    return validate(source.shown, source.text, source.kind, today=site.today)
+    zone = site.settings.get("TIMEZONE") or "UTC"
+    return validate(source.shown, source.text, source.kind, today=site.today, zone=zone)
 
 
-def validate(display_path, text, kind, today=None):
-    """Return every front-matter problem in one file."""
+def validate(display_path, text, kind, today=None, zone="UTC"):
+    """Return every front-matter problem in one file (`today` is the date in time zone `zone`)."""
     today = today or datetime.date.today()
     front = read_front_matter(text)
     problems = []
@@ -86,7 +87,7 @@ def validate(display_path, text, kind, today=None):
                     fix,
                 )
             )
-    _dates_in_order(values, kind, status, today, problem)
+    _dates_in_order(values, kind, status, today, zone, problem)
     return problems
 
 
@@ -95,14 +96,18 @@ def _normalised(key, value):
     return field.normalised(value) if field else value
 
 
-def _dates_in_order(values, kind, status, today, problem):
+def _dates_in_order(values, kind, status, today, zone, problem):
     """Report dates that cannot all be true: published in the future, reviewed before written."""
+    # The site counts days in its own time zone, which may not be yet where the computer
+    # clock (or the writer) is: naming that day says why tomorrow's date is refused.
+    where = f"today is {today:%Y-%m-%d} where the site is, in {zone} time"
     date = parse_date(values.get("date", ""))
     if kind == "article" and date and status == "published" and date.date() > today:
         problem(
             "date",
-            f"The date {date:%Y-%m-%d} is in the future, but the post is published.",
-            "Use today's date, or set Status: draft until the day it should appear.",
+            f"The date {date:%Y-%m-%d} is in the future ({where}), but the post is published.",
+            f"Use today's date, {today:%Y-%m-%d}, or set Status: draft until the day it "
+            "should appear.",
         )
     modified = parse_date(values.get("modified", ""))
     if date and modified and modified < date:
@@ -121,7 +126,7 @@ def _dates_in_order(values, kind, status, today, problem):
     if reviewed and reviewed.date() > today:
         problem(
             "reviewed",
-            f"The review date {reviewed:%Y-%m-%d} is in the future.",
+            f"The review date {reviewed:%Y-%m-%d} is in the future ({where}).",
             "Reviewed is the day the article was last checked: today or earlier.",
         )
     next_review = parse_date(values.get("nextreview", ""))
