@@ -50,7 +50,7 @@ def _build(settings=SETTINGS, check_only=False, everything=False, **overrides):
     overrides = _overrides(**overrides)
     try:
         if check_only:
-            warnings = runner.build(settings, overrides, check_only=check_only)
+            warnings = runner.build(settings, overrides, check_only=True, everything=everything)
         else:
             warnings = runner.build_then_index(settings, overrides)
     except runner.BuildFailed as failure:
