@@ -201,7 +201,7 @@ def _lines_read_as_part_of_a_field(display_path, text, front, stranded, swallowe
             break
         field_line = META_RE.match(line)
         if field_line:
-            above = field_line
+            above = (field_line, number)
             continue
         if not (META_MORE_RE.match(line) and above):
             continue
@@ -210,11 +210,15 @@ def _lines_read_as_part_of_a_field(display_path, text, front, stranded, swallowe
         if key not in FIELDS_BY_KEY:
             continue
         name = FIELDS_BY_KEY[key].name
-        swallowed.add(above["key"].lower().strip())
+        (field_line, field_number) = above
+        above_key = field_line["key"].lower().strip()
+        if front.lines.get(above_key) == field_number:  # not a repeat, which Pelican ignores
+            swallowed.add(above_key)
         stranded.add(name)
         what = (
             f'This line starts with spaces before "{name}", so it is read as part of the line '
-            f"above ({above['key']}: {above['value'].strip()[:30]}), and {name} is not set."
+            f"above ({field_line['key']}: {field_line['value'].strip()[:30]}), and {name} is "
+            "not set."
         )
         fix = f"Delete the spaces before {name}: on line {number}."
         problems.append(Problem("error", display_path, number, name, what, fix))
