@@ -50,7 +50,7 @@ def _build(settings=SETTINGS, check_only=False, everything=False, **overrides):
     overrides = _overrides(**overrides)
     try:
         if check_only:
-            warnings = runner.build(settings, overrides, check_only=check_only)
+            warnings = runner.build(settings, overrides, check_only=True, everything=everything)
         else:
             warnings = runner.build_then_index(settings, overrides)
     except runner.BuildFailed as failure:
@@ -124,6 +124,8 @@ def _new(kind, title, category="", tags="", summary="", content=None):
 
     from plugins.new_post import create, topics
 
+    if not title.strip():
+        title = _ask_title(kind)
     settings = read_settings(str(SETTINGS))
     folder = Path(content).resolve() if content else Path(settings["PATH"])
     known_topics = topics(folder, settings) if kind == "article" else []
@@ -148,6 +150,24 @@ def _new(kind, title, category="", tags="", summary="", content=None):
         )
 
 
+TITLE_EXAMPLES = {
+    "article": 'invoke new-post --title "Coping with panic attacks"',
+    "page": 'invoke new-page --title "About me"',
+}
+
+
+def _ask_title(kind):
+    """Ask for the title when it was left out; where no one can answer, say how to give it."""
+    what = "post" if kind == "article" else "page"
+    how = f"Give the {what} a title, in quotes, for example:\n  {TITLE_EXAMPLES[kind]}"
+    if not sys.stdin.isatty():
+        raise Exit(how)
+    answer = " ".join(input(f"What is the title of the new {what}? ").split())
+    if not answer:
+        raise Exit(how)
+    return answer
+
+
 def _ask_topic(known_topics):
     """Ask which topic a new article belongs to, offering the ones in use."""
     if known_topics:
@@ -157,7 +177,8 @@ def _ask_topic(known_topics):
 
 
 NEW_POST_HELP = {
-    "title": "The title, in quotes. Accents, apostrophes and emoji are fine.",
+    "title": "The title, in quotes. Accents, apostrophes and emoji are fine "
+    "(asked for when left out).",
     "category": "The one topic it belongs to (optional).",
     "tags": 'Other topics, separated by commas, in quotes: "anxiety, sleep" (optional).',
     "summary": "One or two sentences for lists and search results (optional; add it later).",
@@ -166,13 +187,13 @@ NEW_POST_HELP = {
 
 
 @task(help=NEW_POST_HELP)
-def new_post(c, title, category="", tags="", summary="", content=None):
+def new_post(c, title="", category="", tags="", summary="", content=None):
     """Start a new article as a draft in content/articles/ and print where to preview it."""
     _new("article", title, category, tags, summary, content)
 
 
 @task(help={k: NEW_POST_HELP[k] for k in ("title", "summary", "content")})
-def new_page(c, title, summary="", content=None):
+def new_page(c, title="", summary="", content=None):
     """Start a new page (like About) as a draft in content/pages/ and print where to preview it."""
     _new("page", title, summary=summary, content=content)
 
@@ -226,10 +247,16 @@ def serve(c, port=PORT, output=OUTPUT):
     """Serve the built site at http://localhost:8000 until you press Ctrl+C."""
     if not (Path(output) / "index.html").is_file():
         raise Exit("There is no built site yet. Run `invoke build` first.")
-    from tools.serving import SiteRequestHandler
+    from tools.serving import PortTaken, SiteRequestHandler, is_port_taken
 
     handler = functools.partial(SiteRequestHandler, directory=str(output))
-    with http.server.ThreadingHTTPServer((HOST, int(port)), handler) as server:
+    try:
+        server = http.server.ThreadingHTTPServer((HOST, int(port)), handler)
+    except OSError as error:
+        if is_port_taken(error):
+            raise Exit(str(PortTaken(HOST, int(port), "serve"))) from None
+        raise
+    with server:
         print(f"Serving the site at http://{HOST}:{port}/ (press Ctrl+C to stop)")
         try:
             server.serve_forever()
@@ -247,11 +274,15 @@ def serve(c, port=PORT, output=OUTPUT):
 def livereload(c, port=PORT, content=None, output=None):
     """Preview the site, drafts included, and refresh the browser whenever you save a change."""
     from tools.preview import preview
+    from tools.serving import PortTaken
 
     content = Path(content).resolve() if content else ROOT / "content"
     output = Path(output).resolve() if output else OUTPUT
     overrides = _overrides(content=content, output=output, drafts=True, preview=True)
-    preview(SETTINGS, overrides, content, output, HOST, int(port))
+    try:
+        preview(SETTINGS, overrides, content, output, HOST, int(port))
+    except PortTaken as taken:
+        raise Exit(str(taken)) from None
 
 
 @task(help={"siteurl": "The public address to build for (default http://localhost:8000)."})

@@ -91,10 +91,13 @@ def report(warnings, overrides, everything=False):
     return plain_words(warnings, unchanged) if warnings else ""
 
 
-def build(settings_file, overrides=None, check_only=False):
-    """Build the site, or only check it; return the warnings, raise BuildFailed on any error."""
+def build(settings_file, overrides=None, check_only=False, everything=False):
+    """Build the site, or only check it; return the warnings, raise BuildFailed on any error.
+
+    `everything`: the report of a failure repeats the suggestions about unchanged files too.
+    """
     try:
-        return _build(settings_file, overrides, check_only)
+        return _build(settings_file, overrides, check_only, everything)
     finally:
         from plugins import compat
 
@@ -103,11 +106,11 @@ def build(settings_file, overrides=None, check_only=False):
         compat.forget_memoized()
 
 
-def _build(settings_file, overrides=None, check_only=False):
+def _build(settings_file, overrides=None, check_only=False, everything=False):
     from pelican import Pelican
 
     from plugins import compat
-    from plugins.checks.problem import CheckFinished, ContentProblems, report
+    from plugins.checks.problem import CheckFinished, ContentProblems
 
     # Pelican's own messages go to the checks, which explain them in plain words.
     pelican_logger = logging.getLogger("pelican")
@@ -128,13 +131,16 @@ def _build(settings_file, overrides=None, check_only=False):
             settings = prepare(settings_file, overrides, check_only)
             results = settings["CHECK_RESULTS"]
             Pelican(settings).run()
+    # With problems to fix as without, old suggestions about unchanged files are only
+    # counted, as WRITING.md promises: else they would bury the one new ✗.
     except CheckFinished as finished:
         if any(p.severity == "error" for p in finished.problems):
-            raise BuildFailed(report(finished.problems)) from None
+            raise BuildFailed(report(finished.problems, overrides or {}, everything)) from None
         return finished.problems
     except ContentProblems as problems:
         raise BuildFailed(
-            f"{problems}\n\nThe site was not updated: the last good build is still in place."
+            f"{report(problems.problems, overrides or {}, everything)}\n\n"
+            "The site was not updated: the last good build is still in place."
         ) from None
     except Exception as error:
         # A mistake the checks do not know yet: still no traceback first, but say what it was.

@@ -96,6 +96,13 @@ CASES = [
     # Up to three spaces before a name still make a field (as Python-Markdown reads it).
     ("indented-field", "error", "line 5 (Save_as)", ['"Save_as" is not a field', "Use one of"]),
     ("tab-before-field", "error", "line 4 (Slug)", ["starts with a tab", "Delete the tab"]),
+    # Four spaces or more continue the field above, so this is not about web addresses.
+    (
+        "spaces-before-field",
+        "error",
+        "line 5 (Status)",
+        ["read as part of the line above (Slug: spaced)", "Delete the spaces before Status:"],
+    ),
     (
         "missing-blank-line",
         "error",
@@ -273,6 +280,26 @@ def test_a_suggestion_is_shown_again_once_its_file_changes(minimal_content):
     edited = minimal_content / "articles" / "unsafe-wording.md"
     edited.write_text(edited.read_text() + "\nA new paragraph.\n")
     assert "(safe messaging)" in invoke("check", "--content", str(minimal_content)).stdout
+
+
+def test_an_unchanged_files_suggestion_stays_one_line_when_another_file_has_a_problem(
+    minimal_content, tmp_path
+):
+    add_mistake(minimal_content, "unsafe-wording")
+    output = tmp_path / "output"
+    first = invoke("check", "--content", str(minimal_content)).stdout
+    assert "unsafe-wording.md, line 5 (safe messaging)" in first
+    add_mistake(minimal_content, "missing-title")
+
+    for task in (["check"], ["build", "--output", str(output)]):
+        result = invoke(*task, "--content", str(minimal_content))
+        shown = result.stdout + result.stderr
+        assert "✗ content/articles/missing-title.md" in shown
+        assert "(safe messaging)" not in shown, task
+        assert "about content/articles/unsafe-wording.md, which has not changed" in shown
+
+    again = invoke("check", "--all", "--content", str(minimal_content))
+    assert "unsafe-wording.md, line 5 (safe messaging)" in again.stdout + again.stderr
 
 
 def test_the_readability_target_is_a_setting(minimal_content, tmp_path):

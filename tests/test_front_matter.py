@@ -1,12 +1,15 @@
 """Front matter: every post is complete, and every mistake stops the build with a plain message."""
 
+import datetime
 import shutil
 
 import pytest
 
+from plugins.checks.rules import front_matter
 from plugins.checks.rules.front_matter import validate
 from plugins.front_matter import FIELDS, kind_of
 from tests.conftest import FIXTURES, ROOT, build
+from tests.rule_helpers import article, site_of
 
 SOURCES = sorted((ROOT / "content").glob("*/*.md"))
 
@@ -101,3 +104,16 @@ def test_a_field_indented_by_up_to_three_spaces_is_checked_as_pelican_reads_it(
     result = build(minimal_content, output)
     assert result.returncode != 0 and "content/articles/leak.md, line 5 (Save_as)" in result.stderr
     assert not (output / "index.html").exists()
+
+
+def test_tomorrows_date_is_refused_naming_today_where_the_site_is(tmp_path):
+    # The computer's clock says 5 December (UTC) while it is still 4 December in the site's
+    # time zone: the message says which day counts as today, and where.
+    text = article("Text.").replace("Date: 2026-11-01", "Date: 2026-12-05")
+    site = site_of(tmp_path, {"articles/note.md": text}, today=datetime.date(2026, 12, 4))
+    source = site.source_of(site.content_root / "articles" / "note.md")
+    problems = list(front_matter.check(source, site))
+    assert len(problems) == 1
+    message = str(problems[0])
+    assert "today is 2026-12-04 where the site is, in America/Los_Angeles time" in message
+    assert "Use today's date, 2026-12-04" in message

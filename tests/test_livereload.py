@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build
 
 WAIT = 120  # seconds; generous, because a busy CI machine is slow, and no timing is asserted
 
@@ -90,6 +90,30 @@ def preview(minimal_content, tmp_path):
 
 def page_has(preview, path, text):
     return lambda: text in (preview.get(path) or "")
+
+
+def test_a_second_preview_on_a_taken_port_says_the_first_is_probably_running(
+    minimal_content, tmp_path
+):
+    with socket.socket() as taken:
+        taken.bind(("localhost", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "invoke", "livereload", "--port", str(port)]
+            + ["--content", str(minimal_content), "--output", str(tmp_path / "output")],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=WAIT,
+        )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output and "Errno" not in output
+    assert "already running in another Terminal window" in output
+    assert f"http://localhost:{port}/" in output and "Ctrl+C" in output
+    assert f"invoke livereload --port {port + 1}" in output
+    assert not (tmp_path / "output").exists(), "it stops before building, not after"
 
 
 def test_saving_an_article_updates_the_preview(preview):
@@ -198,3 +222,43 @@ def test_a_change_to_the_sites_code_shows_in_the_preview_and_in_later_builds(
     assert built.returncode == 0, built.stderr
     later = (tmp_path / "output" / "articles" / "a-long-read" / "index.html").read_text()
     assert "15 min read" in later
+
+
+def not_found(preview, path):
+    """The status and page the preview answers a missing address with."""
+    with pytest.raises(urllib.error.HTTPError) as error:
+        urllib.request.urlopen(f"http://localhost:{preview.port}{path}", timeout=10)
+    return error.value.code, error.value.read().decode("utf-8")
+
+
+def test_a_missing_address_shows_the_sites_own_page_not_found(preview):
+    status, page = not_found(preview, "/articles/no-such-post/")
+    assert status == 404
+    assert "Page not found" in page and "404: Not Found" not in page
+
+
+def test_a_drafts_old_address_leads_to_the_published_post_after_a_build_and_a_restart(
+    minimal_content, tmp_path
+):
+    draft = minimal_content / "articles" / "sleep-and-worry.md"
+    draft.write_text(
+        "Title: Sleep and Worry\nDate: 2026-01-20\nSummary: Why worry keeps you awake.\n"
+        "Status: draft\n\nWorry keeps the mind busy at night.\n"
+    )
+    first = Preview(minimal_content, tmp_path / "output")
+    try:
+        first.wait_for(page_has(first, "/drafts/sleep-and-worry/", "Worry keeps"), "the draft")
+    finally:
+        first.stop()
+    text = draft.read_text(encoding="utf-8")
+    draft.write_text(text.replace("Status: draft", "Status: published"), encoding="utf-8")
+    # A build without the preview in between (`invoke build`) removes the draft's page.
+    assert build(minimal_content, tmp_path / "output").returncode == 0
+
+    again = Preview(minimal_content, tmp_path / "output")
+    try:
+        moved = again.get("/drafts/sleep-and-worry/")
+        assert moved is not None, "the draft's address gives: page not found"
+        assert "now published" in moved and "/articles/sleep-and-worry/" in moved
+    finally:
+        again.stop()

@@ -1,6 +1,9 @@
 """`invoke new-post` starts a draft from the one front-matter definition, for any title."""
 
+import os
+import pty
 import re
+import subprocess
 import sys
 from pathlib import Path
 
@@ -115,6 +118,48 @@ def test_new_post_without_a_title_says_how_to_give_one(minimal_content):
     assert result.returncode != 0
     assert 'invoke new-post --title "' in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("task", "example"),
+    [
+        ("new-post", 'invoke new-post --title "Coping with panic attacks"'),
+        ("new-page", 'invoke new-page --title "About me"'),
+    ],
+)
+def test_leaving_out_the_title_says_how_to_give_one_in_plain_words(minimal_content, task, example):
+    result = invoke(task, "--content", str(minimal_content))
+    assert result.returncode != 0
+    assert example in result.stderr
+    assert "positional" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_new_post_typed_in_a_terminal_without_a_title_asks_for_it(minimal_content):
+    # A terminal of its own, as when she types the command: the task can ask and read.
+    main, terminal = pty.openpty()
+    task = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "new-post", "--category", "Anxiety"]
+        + ["--content", str(minimal_content)],
+        cwd=ROOT,
+        stdin=terminal,
+        stdout=terminal,
+        stderr=terminal,
+    )
+    os.close(terminal)
+    os.write(main, b"Coping with panic attacks\n")
+    printed = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the task has finished and closed the terminal
+            break
+        if not chunk:
+            break
+        printed += chunk
+    os.close(main)
+    assert task.wait(timeout=60) == 0, printed.decode()
+    assert "What is the title of the new post?" in printed.decode()
+    assert (minimal_content / "articles" / "coping-with-panic-attacks.md").is_file()
 
 
 def test_new_page_is_a_draft_page_that_does_not_take_a_site_folder(minimal_content, tmp_path):

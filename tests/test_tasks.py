@@ -52,6 +52,20 @@ def test_serve_answers_an_unknown_address_with_the_sites_own_404_page(served_sit
     assert "Page not found" in error.value.read().decode()
 
 
+def test_serve_on_a_taken_port_says_what_to_do_instead_of_crashing(tmp_path):
+    (tmp_path / "index.html").write_text("<p>Home</p>", encoding="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = invoke("serve", "--port", str(port), "--output", str(tmp_path))
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "Traceback" not in output and "Errno" not in output
+    assert f"Port {port} is already in use" in output and "Ctrl+C" in output
+    assert f"--port {port + 1}" in output
+
+
 def test_every_task_explains_itself_in_the_task_list():
     listing = invoke("--list").stdout
     for name in ("build", "rebuild", "clean", "serve", "livereload", "preview", "check"):

@@ -1,5 +1,6 @@
 """WRITING.md cannot go stale: its fields, examples, commands and sample messages are all tested."""
 
+import os
 import re
 import shlex
 import shutil
@@ -135,17 +136,31 @@ def test_the_undo_commands_bring_back_an_earlier_version(tmp_path):
         for line in block.splitlines()
         if line.strip().startswith("git ")
     ]
-    assert [line[1] for line in git_lines] == ["restore", "log", "restore", "add", "commit"]
+    assert [line[1] for line in git_lines] == [
+        *("restore", "log", "restore", "add", "commit", "config", "config")
+    ]
+    restore, log, restore_from, add, commit, *who_you_are = git_lines
+    # A new computer: no one's name yet, and --global writes to this test's own home.
+    home = tmp_path / "home"
+    home.mkdir()
+    site = tmp_path / "site"
+    site.mkdir()
+    environment = {**os.environ, "HOME": str(home), "GIT_CONFIG_NOSYSTEM": "1"}
+    for name in ("AUTHOR", "COMMITTER"):
+        for detail in ("NAME", "EMAIL"):
+            environment.pop(f"GIT_{name}_{detail}", None)
 
     def git(*arguments):
-        done = subprocess.run(["git", *arguments], cwd=tmp_path, capture_output=True, text=True)
+        done = subprocess.run(
+            ["git", *arguments], cwd=site, capture_output=True, text=True, env=environment
+        )
         assert done.returncode == 0, done.stderr
         return done.stdout
 
+    for line in who_you_are:
+        git(*line[1:])
     git("init", "-q")
-    git("config", "user.email", "writer@example.org")
-    git("config", "user.name", "Writer")
-    path = tmp_path / post
+    path = site / post
     path.parent.mkdir(parents=True)
     path.write_text("First version.\n")
     git("add", post)
@@ -154,17 +169,22 @@ def test_the_undo_commands_bring_back_an_earlier_version(tmp_path):
     git("commit", "-qam", "Second version")
     path.write_text("An edit gone wrong.\n")
 
-    restore, log, restore_from, add, commit = git_lines
     git(*restore[1:])
     assert path.read_text() == "Second version.\n"
     versions = git(*log[1:]).splitlines()
     assert len(versions) == 2 and versions[1].endswith("First version")
+    assert re.match(r"^[0-9a-f]+ \d{4}-\d{2}-\d{2} First version$", versions[1]), "with its day"
     code = versions[1].split()[0]
     git(*[code if part == "a1b2c3d" else part for part in restore_from[1:]])
     assert path.read_text() == "First version.\n"
+    picture = site / "content" / "images" / "calm-lake.png"
+    picture.parent.mkdir()
+    picture.write_bytes(b"a new picture")
     git(*add[1:])
     git(*commit[1:])
     assert len(git(*log[1:]).splitlines()) == 3
+    assert "content/images/calm-lake.png" in git("ls-files"), "new pictures are saved too"
+    assert git("log", "-1", "--format=%an <%ae>").strip() == "Your Name <you@example.org>"
 
 
 @pytest.fixture(scope="module")

@@ -149,10 +149,39 @@ def instant_watcher(folders):
     return InstantWatcher()
 
 
+def site_file_handler():
+    """The file handler of the preview, answering a missing address with the site's own 404 page."""
+    from livereload.handlers import StaticFileHandler
+
+    class SiteFileHandler(StaticFileHandler):
+        def write_error(self, status_code, **kwargs):
+            # As the public host does (tools/serving.py), so a draft's old address or a
+            # mistyped link shows the page readers would see, not Tornado's bare "404".
+            page = Path(self.root) / "404.html"
+            if status_code != 404 or not page.is_file():
+                return super().write_error(status_code, **kwargs)
+            self.set_header("Content-Type", "text/html; charset=utf-8")
+            return self.finish(page.read_bytes())
+
+    return SiteFileHandler
+
+
 def preview(settings_file, overrides, content, output, host, port):
     """Build, serve `output` at http://host:port/, and rebuild whenever a watched file changes."""
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
+    from tornado.netutil import bind_sockets
+
+    from tools.serving import PortTaken, is_port_taken
+
+    # Claim the port as the server will, before a build the writer would wait for in vain.
+    try:
+        for probe in bind_sockets(port, address=host):
+            probe.close()
+    except OSError as error:
+        if is_port_taken(error):
+            raise PortTaken(host, port, "livereload") from None
+        raise
 
     # livereload skips a browser refresh within 3 s of the last one, so a quick fix after a
     # mistake would not show; the rebuild itself already runs once per batch of saves.
@@ -179,6 +208,7 @@ def preview(settings_file, overrides, content, output, host, port):
     theme = ROOT / "theme"
     folders = (content, theme, ROOT / "plugins", ROOT / "pelicanconf.py", ROOT / "publishconf.py")
     server = Server(watcher=instant_watcher(folders))
+    server.SFH = site_file_handler()
     for pattern in (
         content / "**" / "*",
         theme / "**" / "*",
@@ -190,6 +220,10 @@ def preview(settings_file, overrides, content, output, host, port):
     print(f"Previewing at http://{host}:{port}/ — save a file and the page refreshes.", flush=True)
     try:
         server.serve(host=host, port=port, root=str(output))
+    except OSError as error:
+        if is_port_taken(error):  # taken in the moment since the check above
+            raise PortTaken(host, port, "livereload") from None
+        raise
     finally:
         builds.stop()
 

@@ -22,6 +22,9 @@ FILE_NAME = re.compile(
     r"|screen ?shot.*|\S+[-_]\d+x\d+)$",
     re.I,
 )
+# "Picture 1", "Image 2", "photo #3": a placeholder word numbered is still only a placeholder
+PLACEHOLDERS = "|".join(re.escape(word) for word in sorted(NOT_A_DESCRIPTION))
+NUMBERED_PLACEHOLDER = re.compile(rf"^(?:{PLACEHOLDERS})\s*(?:no\.?|#)?\s*\d+$", re.I)
 WHY = "People who use screen readers, and anyone whose images do not load, hear or see only this."
 HOW = "Describe what the image shows inside the brackets: ![A calm lake at dawn](...)"
 
@@ -47,4 +50,8 @@ def check(source, site):
 def describes_nothing(alt):
     """Whether alt text is a placeholder or a file name rather than a description."""
     plain = alt.strip(" .!:").lower()
-    return plain in NOT_A_DESCRIPTION or bool(FILE_NAME.match(plain))
+    return (
+        plain in NOT_A_DESCRIPTION
+        or bool(FILE_NAME.match(plain))
+        or bool(NUMBERED_PLACEHOLDER.match(plain))
+    )

@@ -8,6 +8,8 @@ import datetime
 import difflib
 import re
 
+from markdown.extensions.meta import META_MORE_RE, META_RE
+
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
 from plugins.front_matter import FIELDS, FIELDS_BY_KEY, parse_date, read_front_matter
@@ -20,11 +22,12 @@ SURE_TYPO = 0.75  # "Sumary" is Summary at 0.92; "Remember" is Reviewed at only 
 
 @file_rule("today")
 def check(source, site):
-    return validate(source.shown, source.text, source.kind, today=site.today)
+    zone = site.settings.get("TIMEZONE") or "UTC"
+    return validate(source.shown, source.text, source.kind, today=site.today, zone=zone)
 
 
-def validate(display_path, text, kind, today=None):
-    """Return every front-matter problem in one file."""
+def validate(display_path, text, kind, today=None, zone="UTC"):
+    """Return every front-matter problem in one file (`today` is the date in time zone `zone`)."""
     today = today or datetime.date.today()
     front = read_front_matter(text)
     problems = []
@@ -37,8 +40,12 @@ def validate(display_path, text, kind, today=None):
 
     misspelled = set()  # fields written under a wrong name: reported once, as the typo
     problems += _lines_that_end_the_fields(display_path, text, front, misspelled)
+    swallowed = set()  # fields whose value took in the line below: its own check would mislead
+    problems += _lines_read_as_part_of_a_field(display_path, text, front, misspelled, swallowed)
     for key, value in values.items():
         field = FIELDS_BY_KEY.get(key)
+        if key in swallowed:
+            continue
         if field is None or kind not in field.kinds:
             what, fix, guess = _unknown_field(front, key, kind)
             problem(key, what, fix)
@@ -80,7 +87,7 @@ def validate(display_path, text, kind, today=None):
                     fix,
                 )
             )
-    _dates_in_order(values, kind, status, today, problem)
+    _dates_in_order(values, kind, status, today, zone, problem)
     return problems
 
 
@@ -89,14 +96,18 @@ def _normalised(key, value):
     return field.normalised(value) if field else value
 
 
-def _dates_in_order(values, kind, status, today, problem):
+def _dates_in_order(values, kind, status, today, zone, problem):
     """Report dates that cannot all be true: published in the future, reviewed before written."""
+    # The site counts days in its own time zone, which may not be yet where the computer
+    # clock (or the writer) is: naming that day says why tomorrow's date is refused.
+    where = f"today is {today:%Y-%m-%d} where the site is, in {zone} time"
     date = parse_date(values.get("date", ""))
     if kind == "article" and date and status == "published" and date.date() > today:
         problem(
             "date",
-            f"The date {date:%Y-%m-%d} is in the future, but the post is published.",
-            "Use today's date, or set Status: draft until the day it should appear.",
+            f"The date {date:%Y-%m-%d} is in the future ({where}), but the post is published.",
+            f"Use today's date, {today:%Y-%m-%d}, or set Status: draft until the day it "
+            "should appear.",
         )
     modified = parse_date(values.get("modified", ""))
     if date and modified and modified < date:
@@ -115,7 +126,7 @@ def _dates_in_order(values, kind, status, today, problem):
     if reviewed and reviewed.date() > today:
         problem(
             "reviewed",
-            f"The review date {reviewed:%Y-%m-%d} is in the future.",
+            f"The review date {reviewed:%Y-%m-%d} is in the future ({where}).",
             "Reviewed is the day the article was last checked: today or earlier.",
         )
     next_review = parse_date(values.get("nextreview", ""))
@@ -171,6 +182,45 @@ def _lines_that_end_the_fields(display_path, text, front, stranded):
                 f"Write it as {name}: followed by the value, for example: "
                 f"{name}: {FIELDS_BY_KEY[key].example or 'value'}"
             )
+        problems.append(Problem("error", display_path, number, name, what, fix))
+    return problems
+
+
+def _lines_read_as_part_of_a_field(display_path, text, front, stranded, swallowed):
+    """Explain a field line indented by four spaces or more, read as the end of the field above.
+
+    Python-Markdown continues a field on such a line, so "    Status: draft" after
+    "Slug: x" makes the slug "x Status: draft": the slug's own check would then speak of
+    web addresses, not of the spaces. The field above is added to `swallowed`, the field
+    on the line to `stranded`, so neither is reported again.
+    """
+    problems = []
+    above = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if number >= front.body_start:
+            break
+        field_line = META_RE.match(line)
+        if field_line:
+            above = (field_line, number)
+            continue
+        if not (META_MORE_RE.match(line) and above):
+            continue
+        first_word = re.match(r"\s*([A-Za-z]+)\s*:", line)
+        key = first_word.group(1).lower() if first_word else ""
+        if key not in FIELDS_BY_KEY:
+            continue
+        name = FIELDS_BY_KEY[key].name
+        (field_line, field_number) = above
+        above_key = field_line["key"].lower().strip()
+        if front.lines.get(above_key) == field_number:  # not a repeat, which Pelican ignores
+            swallowed.add(above_key)
+        stranded.add(name)
+        what = (
+            f'This line starts with spaces before "{name}", so it is read as part of the line '
+            f"above ({field_line['key']}: {field_line['value'].strip()[:30]}), and {name} is "
+            "not set."
+        )
+        fix = f"Delete the spaces before {name}: on line {number}."
         problems.append(Problem("error", display_path, number, name, what, fix))
     return problems
 
