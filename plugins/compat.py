@@ -67,6 +67,11 @@ def html_of(content):
     return getattr(content, "_content", None) if usable() else None
 
 
+def replace_html(content, html):
+    """Give a post new HTML before Pelican resolves its links and writes it."""
+    content._content = html
+
+
 def forget_memoized():
     """Empty Pelican's memoized methods, which keep every post of every build alive."""
     if not usable():
