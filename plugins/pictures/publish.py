@@ -81,10 +81,10 @@ def make_pictures(generators):
     settings, context = generators[0].settings, generators[0].context
     content_root = Path(settings["PATH"])
     folder = settings.get("IMAGE_CACHE_PATH") or os.path.join(settings["CACHE_PATH"], "images")
-    posts = [post for post in _posts(generators) if compat.html_of(post)]
+    posts = [post for post in _posts(generators) if compat.body_of(post)]
     used = set()
     for post in posts:
-        for tag in IMG.findall(compat.html_of(post)):
+        for tag in IMG.findall(compat.body_of(post)):
             path = picture_path(attributes(tag).get("src", ""), post.source_path, content_root)
             if path is not None and path.suffix.lower() in RASTER_SUFFIXES and path.is_file():
                 used.add(path)
@@ -123,7 +123,7 @@ def make_pictures(generators):
             lazy, first[0] = not first[0], False
             return picture(manifest, _urls(manifest, path, settings, published), found, lazy)
 
-        compat.replace_html(post, IMG.sub(as_picture, compat.html_of(post)))
+        compat.replace_body(post, IMG.sub(as_picture, compat.body_of(post)))
     if portrait is not None and portrait.is_file():
         manifest = made[Path(os.path.normpath(portrait.absolute()))]
         urls = _urls(manifest, portrait, settings, published)
