@@ -2,81 +2,30 @@
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageChops, ImageCms, ImageStat
 
 from plugins.pictures import process
-from tests.conftest import ROOT, files
+from tests.conftest import files
 from tests.picture_helpers import (
     GPS,
     REAL_PHOTOS,
     SAFE_SVG,
-    article,
-    cmyk_jpeg,
-    content_with,
-    heic,
-    phone_photo,
+    SITEURL,
+    WIDTHS,
+    build,
     photo,
+    picture_site,
     see_through_png,
 )
 from tests.trust_helpers import json_ld, soup
 
-SITEURL = "https://example.org"
-WIDTHS = (160, 320)  # small, so the tests stay quick; the site's own are in pelicanconf
-BODY = """\
-![A tabby cat looking up]({static}/images/phone.jpg)
-
-![An astronaut, fading out]({static}/images/clear.png)
-
-![A cup of coffee on a saucer](/images/cmyk.jpg)
-
-![A rocket on its launch pad]({static}/images/rocket.heic)
-
-![Two shapes: a white circle on green]({static}/images/drawing.svg)
-"""
-
-
-def build(content, output):
-    """Build with the site's settings, her portrait and small widths; return the process."""
-    settings_file = output.parent / f"{output.name}-settings.py"
-    settings_file.write_text(
-        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\nfrom pelicanconf import *\n"
-        f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT)!r}]\n"
-        f"SITEURL = {SITEURL!r}\nPICTURE_WIDTHS = {WIDTHS!r}\n"
-        'AUTHOR_PHOTO = "images/portrait.jpg"\n'
-        'AUTHOR_PHOTO_ALT = "Stephanie Post in her office"\n',
-        encoding="utf-8",
-    )
-    script = (
-        "import sys; from plugins.runner import build;"
-        "build(sys.argv[1], {'PATH': sys.argv[2], 'OUTPUT_PATH': sys.argv[3],"
-        " 'CACHE_PATH': sys.argv[3] + '.cache'})"
-    )
-    command = [sys.executable, "-c", script, str(settings_file), str(content), str(output)]
-    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300)
-
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    work = tmp_path_factory.mktemp("pictures")
-    content = content_with(work)
-    images = content / "images"
-    phone_photo(images / "phone.jpg")
-    see_through_png(images / "clear.png")
-    cmyk_jpeg(images / "cmyk.jpg")
-    heic(images / "rocket.heic")
-    (images / "drawing.svg").write_text(SAFE_SVG, encoding="utf-8")
-    photo("coffee.png").save(images / "unused.jpg")
-    photo("astronaut.png").save(images / "portrait.jpg", quality=90)
-    article(content, "with-pictures", BODY)
-    about = content / "pages" / "about.md"
-    about.write_text(about.read_text().replace("Slug: about\n", "Slug: about\nTemplate: about\n"))
-    output = work / "output"
-    first = build(content, output)
+    content, output, first = picture_site(tmp_path_factory.mktemp("pictures"))
     assert first.returncode == 0, first.stdout + first.stderr
     return content, output, first
 

@@ -139,7 +139,7 @@ def render(originals, screens, first, again, per_photo):
     ]
     for name, weights in screens.items():
         total = sum(size for _, size in weights)
-        files = ", ".join(f"`{file}`" for file, _ in weights)
+        files = ", ".join(f"`{file}`" for file, _ in sorted(weights))
         lines.append(f"| {name} | {total:,} | {files} | {total / originals:.1%} |")
     lines += [
         "",
