@@ -5,10 +5,11 @@ import io
 import pytest
 from PIL import Image
 
-from plugins.checks.rules import images, portrait
+from plugins.checks.rules import drawings, images, portrait
+from plugins.pictures import process
 from tests.conftest import invoke
 from tests.picture_helpers import SAFE_SVG, SCRIPTED_SVG, content_with, photo, truncated
-from tests.rule_helpers import found, site_of
+from tests.rule_helpers import article, found, site_of
 
 
 def jpeg():
@@ -125,3 +126,30 @@ def test_invoke_check_and_build_explain_bad_pictures_without_a_traceback(tmp_pat
         assert "/images/nowhere.jpg does not exist" in said
         assert 'The description of an image is "IMG_2041.jpg"' in said
     assert not (tmp_path / "output" / "images").exists()
+
+
+def test_a_drawing_no_post_shows_is_still_checked_because_it_is_published(tmp_path):
+    site = site_of(
+        tmp_path,
+        {"articles/note.md": article("No pictures."), "images/old.svg": SCRIPTED_SVG},
+    )
+    (problem,) = drawings.check(site)
+    assert problem.file == "content/images/old.svg" and "a script" in problem.what
+    assert "delete it" in problem.fix
+
+
+def test_a_drawing_a_post_shows_is_named_once_where_it_is_shown(tmp_path):
+    site = site_of(
+        tmp_path,
+        {"articles/note.md": article("![A chart](/images/c.svg)"), "images/c.svg": SCRIPTED_SVG},
+    )
+    assert list(drawings.check(site)) == []
+
+
+def test_a_picture_too_slow_to_make_as_avif_is_published_without_it(tmp_path):
+    source = tmp_path / "cat.png"
+    photo().save(source)
+    manifest = process.made_of(source, tmp_path / "cache", (160, 320), budget=-1)
+    assert manifest["avif_left_out"]
+    assert {v["format"] for v in manifest["versions"]} == {"webp", "jpeg"}
+    assert not list((tmp_path / "cache").glob("*.avif"))

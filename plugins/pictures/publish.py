@@ -88,9 +88,11 @@ def make_pictures(generators):
             path = picture_path(attributes(tag).get("src", ""), post.source_path, content_root)
             if path is not None and path.suffix.lower() in RASTER_SUFFIXES and path.is_file():
                 used.add(path)
-    portrait = content_root / settings["AUTHOR_PHOTO"] if settings.get("AUTHOR_PHOTO") else None
+    portrait = None
+    if settings.get("AUTHOR_PHOTO"):
+        portrait = Path(os.path.normpath((content_root / settings["AUTHOR_PHOTO"]).absolute()))
     if portrait is not None and portrait.is_file():
-        used.add(Path(os.path.normpath(portrait.absolute())))
+        used.add(portrait)
     made = make_all(sorted(used), folder, widths(settings), content_root)
     published = {}  # path in output/ -> the file in the cache it is a copy of
     for path, manifest in made.items():
@@ -125,7 +127,7 @@ def make_pictures(generators):
 
         compat.replace_body(post, IMG.sub(as_picture, compat.body_of(post)))
     if portrait is not None and portrait.is_file():
-        manifest = made[Path(os.path.normpath(portrait.absolute()))]
+        manifest = made[portrait]
         urls = _urls(manifest, portrait, settings, published)
         alt = {"alt": html.escape(settings.get("AUTHOR_PHOTO_ALT", ""))}
         largest = max(

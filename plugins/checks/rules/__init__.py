@@ -10,6 +10,7 @@ from plugins.checks.rules import (
     alt_text,
     content_files,
     draft_links,
+    drawings,
     duplicates,
     footnotes,
     front_matter,
@@ -51,5 +52,6 @@ SITE_RULES = (
     reviews.check,
     topics.check,
     redirects.check,
+    drawings.check,
     portrait.check,
 )
