@@ -2,6 +2,7 @@
 
 import json
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from tests.picture_helpers import (
     picture_site,
     see_through_png,
 )
+from tests.test_valid_html import VNU
 from tests.trust_helpers import json_ld, soup
 
 
@@ -195,3 +197,11 @@ def test_the_manifest_records_what_was_made(built):
     manifest = process.known(content / "images" / "phone.jpg", f"{output}.cache/images", WIDTHS)
     assert manifest["fallback"] == "jpeg" and not manifest["avif_left_out"]
     assert json.dumps(manifest)  # plain data, so the cache can be read by any later build
+
+
+def test_pages_with_pictures_are_valid_html(built):
+    _, output, _ = built
+    shown = [output / "articles/with-pictures/index.html", output / "about/index.html"]
+    command = ["java", "-jar", str(VNU), "--errors-only", "--format=gnu", *map(str, shown)]
+    result = subprocess.run(command, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr + result.stdout
