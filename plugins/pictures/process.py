@@ -123,13 +123,6 @@ def _encode(image, kind, cache_folder, name):
     return Version(kind, image.width, image.height, file_name)
 
 
-def size_of(path):
-    """(width, height) of a picture as it will be shown, without decoding its pixels."""
-    with Image.open(path) as image:
-        width, height = image.size
-        orientation = image.getexif().get(0x0112, 1)
-    return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
-
-
 def cores():
+    """How many processor cores this build may use."""
     return len(os.sched_getaffinity(0))

@@ -41,7 +41,8 @@ def ignore_originals(pelican):
 
 
 def widths(settings):
-    return tuple(settings.get("PICTURE_WIDTHS") or (320, 480, 720, 960, 1280))
+    """The widths each picture is made at: PICTURE_WIDTHS in pelicanconf.py."""
+    return tuple(settings["PICTURE_WIDTHS"])
 
 
 def picture_path(src, source_path, content_root):
