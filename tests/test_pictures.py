@@ -205,3 +205,12 @@ def test_pages_with_pictures_are_valid_html(built):
     command = ["java", "-jar", str(VNU), "--errors-only", "--format=gnu", *map(str, shown)]
     result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_two_fresh_builds_publish_the_same_bytes(built):
+    content, output, _ = built
+    again = output.parent / "again"
+    result = build(content, again)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Pictures: 6 of 6 new ones made" in result.stderr  # its own, empty, cache
+    assert files(again) == files(output)
