@@ -79,6 +79,8 @@ def _posts(generators):
 
 def make_pictures(generators):
     """Make every picture a post or the portrait uses, and show each as a <picture>."""
+    from plugins.checks.run import results_of  # it imports the rules, which import this
+
     settings, context = generators[0].settings, generators[0].context
     content_root = Path(settings["PATH"])
     folder = settings.get("IMAGE_CACHE_PATH") or os.path.join(settings["CACHE_PATH"], "images")
@@ -98,7 +100,7 @@ def make_pictures(generators):
     published = {}  # path in output/ -> the file in the cache it is a copy of
     for path, manifest in made.items():
         if manifest["avif_left_out"]:
-            settings["CHECK_RESULTS"].warnings.append(
+            results_of(settings).warnings.append(
                 Problem(
                     "warning",
                     display(path, content_root),
@@ -110,23 +112,7 @@ def make_pictures(generators):
                 )
             )
     for post in posts:
-        first = [True]
-
-        def as_picture(match, post=post, first=first):
-            tag = match.group(0)
-            found = attributes(tag)
-            path = picture_path(found.get("src", ""), post.source_path, content_root)
-            if path is None or not path.is_file():
-                return tag
-            if path.suffix.lower() == ".svg":
-                return _with_size(tag, found, path)
-            manifest = made.get(Path(os.path.normpath(path.absolute())))
-            if manifest is None:
-                return tag
-            lazy, first[0] = not first[0], False
-            return picture(manifest, _urls(manifest, path, settings, published), found, lazy)
-
-        compat.replace_body(post, IMG.sub(as_picture, compat.body_of(post)))
+        compat.replace_body(post, _with_pictures(post, made, settings, published))
     if portrait is not None and portrait.is_file():
         manifest = made[portrait]
         urls = _urls(manifest, portrait, settings, published)
@@ -142,6 +128,30 @@ def make_pictures(generators):
         }
         settings["AUTHOR_PICTURE"] = context["AUTHOR_PICTURE"] = author_picture
     settings["PICTURES_PUBLISHED"] = {"folder": folder, "files": published}
+
+
+def _with_pictures(post, made, settings, published):
+    """A post's HTML, each made picture's <img> now a <picture>, lazy after the first."""
+    content_root = Path(settings["PATH"])
+    shown_before = False
+
+    def as_picture(match):
+        nonlocal shown_before
+        tag = match.group(0)
+        found = attributes(tag)
+        path = picture_path(found.get("src", ""), post.source_path, content_root)
+        if path is None or not path.is_file():
+            return tag
+        if path.suffix.lower() == ".svg":
+            return _with_size(tag, found, path)
+        manifest = made.get(Path(os.path.normpath(path.absolute())))
+        if manifest is None:
+            return tag
+        # The first picture may be what a reader sees at once: it must not wait.
+        lazy, shown_before = shown_before, True
+        return picture(manifest, _urls(manifest, path, settings, published), found, lazy)
+
+    return IMG.sub(as_picture, compat.body_of(post))
 
 
 def _urls(manifest, path, settings, published):
