@@ -108,7 +108,12 @@ OUTPUT_PATH = "output"
 THEME = "theme"
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
+# Raster pictures in images/ are never copied as they are: plugins/pictures publishes
+# smaller versions, without location or camera data, of those a post uses.
 STATIC_PATHS = ["images", "extra"]
+# The widths, in pixels, each picture is published at: enough for the 640-pixel column on
+# phones and on high-density screens (see plugins/pictures/publish.py).
+PICTURE_WIDTHS = (320, 480, 720, 960, 1280)
 # Posts are Markdown files ending in .md, and nothing else is read as a post: Pelican would
 # publish HTML and reStructuredText files unchecked (plugins/checks/rules/content_files.py
 # explains any other file in the post folders).
@@ -192,6 +197,7 @@ PLUGIN_PATHS = ["."]
 PLUGINS = [
     "plugins.markdown_reader",
     "plugins.checks",
+    "plugins.pictures",  # after the checks: it makes only pictures they found sound
     "plugins.safe_messaging",
     "plugins.theme_assets",
     "plugins.review_dates",

@@ -385,12 +385,15 @@ def handouts(c, output=str(OUTPUT)):
 
 @task(name="report", help={"output": "Measure the site built in this folder (default output/)."})
 def page_report(c, output=str(OUTPUT)):
-    """Weigh every type of page, run Lighthouse, and write reports/page-weight.md."""
+    """Weigh every type of page and pictures, run Lighthouse, and write reports/."""
+    from tools.picture_report import write_picture_report
     from tools.report import write_report
 
     if not (Path(output) / "index.html").is_file():
         raise Exit("There is no built site yet. Run `invoke build` first.")
     print(write_report(output, ROOT / "reports" / "page-weight.md"))
+    # A sample article with three phone photos: the real site may have none yet.
+    print(write_picture_report(ROOT / "reports" / "pictures.md"))
 
 
 @task(

@@ -67,6 +67,20 @@ def html_of(content):
     return getattr(content, "_content", None) if usable() else None
 
 
+def body_of(content):
+    """A post's HTML before Pelican resolves its links, on any version; None if not kept.
+
+    Unlike the shortcuts, pictures cannot be left out on an unknown version: a post would
+    lose them. Every Pelican since 3.0 keeps this HTML as `_content`.
+    """
+    return getattr(content, "_content", None)
+
+
+def replace_body(content, html):
+    """Give a post new HTML before Pelican resolves its links and writes it."""
+    content._content = html
+
+
 def forget_memoized():
     """Empty Pelican's memoized methods, which keep every post of every build alive."""
     if not usable():

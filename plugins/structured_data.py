@@ -44,6 +44,8 @@ def person(settings):
     }
     if settings["AUTHOR_ROLE"]:
         data["jobTitle"] = settings["AUTHOR_ROLE"]
+    if settings.get("AUTHOR_PICTURE"):  # her portrait, made by plugins/pictures
+        data["image"] = settings["AUTHOR_PICTURE"]["url"]
     if credentials:
         data["hasCredential"] = credentials
     return data

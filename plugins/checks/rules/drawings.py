@@ -1,0 +1,42 @@
+"""A drawing (SVG) in the content is published as it is, so even one no post uses must be safe.
+
+Pelican copies every SVG in the picture folders, used or not; rules/images.py names an
+unsafe one where a post shows it, and this rule names the others.
+"""
+
+from pathlib import Path
+
+from plugins.checks.problem import Problem
+from plugins.checks.rule import site_rule
+from plugins.checks.rules.images import SVG_FIX
+from plugins.checks.source import key
+from plugins.pictures import svg
+from plugins.pictures.publish import picture_path
+
+
+@site_rule
+def check(site):
+    shown = set()
+    for source in site.sources.values():
+        for element in source.elements:
+            src = (element.attributes.get("src") or "").strip() if element.tag == "img" else ""
+            path = picture_path(src, source.path, site.content_root) if src else None
+            if path is not None:
+                shown.add(path)
+    root = Path(site.content_root)
+    for folder in site.settings["STATIC_PATHS"]:
+        for path in sorted((root / folder).rglob("*")):
+            if path.suffix.lower() != ".svg" or Path(key(path)) in shown:
+                continue
+            dangers = svg.dangers(path)
+            if dangers:
+                yield Problem(
+                    "error",
+                    site.display(path),
+                    None,
+                    "image",
+                    "This drawing is published as it is, though no post shows it, and "
+                    + "; ".join(dangers)
+                    + ".",
+                    SVG_FIX + " Or delete it, if no post needs it.",
+                )

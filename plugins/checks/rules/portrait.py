@@ -1,0 +1,47 @@
+"""Her portrait, when AUTHOR_PHOTO names one, exists, opens, and is described.
+
+The portrait appears on About, under every article and in what search engines read,
+so a mistake in its settings would show everywhere: the build stops and names the setting.
+"""
+
+from pathlib import Path
+
+from plugins.checks.problem import Problem
+from plugins.checks.rule import site_rule
+from plugins.checks.rules.alt_text import describes_nothing
+from plugins.checks.rules.images import picture_trouble
+from plugins.pictures.source import RASTER_SUFFIXES
+
+SETTINGS_FILE = "pelicanconf.py"
+
+
+@site_rule
+def check(site):
+    photo = site.settings.get("AUTHOR_PHOTO") or ""
+    if not photo:
+        return
+
+    def problem(setting, what, fix):
+        yield Problem("error", SETTINGS_FILE, None, setting, what, fix)
+
+    path = Path(site.content_root) / photo
+    if not path.is_file() or path.suffix.lower() not in RASTER_SUFFIXES:
+        yield from problem(
+            "AUTHOR_PHOTO",
+            f'AUTHOR_PHOTO is "{photo}", but there is no such picture in the content folder.',
+            "Put the portrait in content/images/ and write its name, as AUTHOR_PHOTO = "
+            '"images/portrait.jpg", or leave it empty ("") to show no portrait.',
+        )
+        return
+    trouble = picture_trouble(path, site.settings)
+    if trouble:
+        yield from problem("AUTHOR_PHOTO", f"The portrait {photo}: {trouble.what}", trouble.fix)
+    alt = " ".join((site.settings.get("AUTHOR_PHOTO_ALT") or "").split())
+    if not alt or describes_nothing(alt):
+        yield from problem(
+            "AUTHOR_PHOTO_ALT",
+            "AUTHOR_PHOTO_ALT does not describe the portrait: people who use screen "
+            "readers hear only this description.",
+            'Write what the portrait shows, as AUTHOR_PHOTO_ALT = "Stephanie Post smiling '
+            'in her office".',
+        )
