@@ -42,7 +42,7 @@ CASES = [
         "relative-link",
         "error",
         "line 5 (link)",
-        ["plain relative address", "Write it as {filename}first-steps.md"],
+        ["is relative to this file", "Write it as {filename}first-steps.md"],
     ),
     (
         "missing-image",

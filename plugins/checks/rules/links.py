@@ -55,8 +55,11 @@ def _check_target(tag, target, source, site):
         path, _, fragment = path.partition("#")
         resolved = resolve(path, source.path, site.content_root)
         if not resolved.is_file():
+            shown = site.display(resolved)
             return problem(
-                f"The {what} points to {path}, which does not exist.",
+                f"The {what} {path} does not exist: there is no {shown}."
+                if what == "image"
+                else f"The link points to {path}, which does not exist.",
                 closest(resolved, site.content_root, what, source.path),
             )
         linked = site.source_of(resolved)
@@ -106,8 +109,8 @@ def _check_target(tag, target, source, site):
         else:
             fix = closest(resolved, site.content_root, what, source.path)
         return problem(
-            f"The {what} to {target} is a plain relative address. It will break once the "
-            "site is built, because built pages live in different folders.",
+            f"The address {target} of this {what} is relative to this file. It will break "
+            "once the site is built, because built pages live in different folders.",
             fix,
         )
     return []
@@ -125,21 +128,26 @@ def closest(missing, content_root, what, source_path):
     """Suggest the existing file whose name is nearest to the one that is missing."""
     content_root = Path(key(content_root))
     wanted_post = what == "link" and missing.suffix in (".md", "")
-    candidates = [
-        p.relative_to(content_root).as_posix()
-        for p in sorted(content_root.rglob("*"))
-        if p.is_file() and (p.suffix == ".md") == wanted_post and key(p) != key(source_path)
-    ]
-    try:
-        wanted = missing.relative_to(content_root).as_posix()
-    except ValueError:
-        wanted = missing.name
-    guess = difflib.get_close_matches(wanted, candidates, n=1, cutoff=0.5)
+    candidates = {
+        p.name: p.relative_to(content_root).as_posix()
+        for p in sorted(content_root.rglob("*"), reverse=True)
+        if p.is_file()
+        and not p.name.startswith(".")  # placeholders like .gitkeep are never what was meant
+        and (p.suffix == ".md") == wanted_post
+        and key(p) != key(source_path)
+    }
+    # A misspelt name, not merely one in the same folder: sea.jpg is not square.png.
+    guess = difflib.get_close_matches(missing.name, candidates, n=1, cutoff=0.75)
     if guess:
         prefix = "{filename}" if wanted_post else "{static}"
-        return f"Did you mean {prefix}/{guess[0]}? Check the spelling of the file name."
+        return f"Did you mean {prefix}/{candidates[guess[0]]}? Check the spelling of the file name."
     if wanted_post:
         return "Check the file name: posts are in content/articles, pages in content/pages."
+    if what == "image":
+        return (
+            f"Put the picture {missing.name} in content/images/ and write its name exactly, "
+            "as ![what it shows]({static}/images/NAME.jpg)."
+        )
     return "Check the file name, or put the file in content/images."
 
 
