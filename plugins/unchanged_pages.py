@@ -34,6 +34,12 @@ STATE_FILE = "unchanged_pages.json"
 BODY_ONLY_FIELDS = frozenset({"toc", "word_count"})
 NEIGHBOURS = ("_previous_page", "_next_page")
 LOCAL_OVERRIDES = frozenset({"SITEURL", "localsiteurl", "output_file"})
+# Settings that carry one build's own state (plugins/runner.py) and that no template shows:
+# new in every build, they would make every page look changed.
+BUILD_STATE = frozenset({"CHECK_RESULTS"})
+# Lists in an order that changes from one process to the next: Pelican adds the files that
+# posts link to with {static} from a set. Their order tells a template nothing.
+ORDER_FREE = frozenset({"staticfiles"})
 # Longer strings (a post's text, its summary) are described by a digest: repr escapes
 # them character by character, 0.13 ms for one article's text, a digest 0.03 ms.
 LONG_TEXT = 200
@@ -172,7 +178,12 @@ class UnchangedPagesWriter(compat.reusing_writer()):
             # A page rendered in a build that later fails must not be trusted: forget
             # the last build's fingerprints until this one has finished.
             self._state_path.unlink(missing_ok=True)
-            self._site = _hash([_theme_digest(self.settings), self._fingerprints.describe(context)])
+            shown = {
+                key: frozenset(value) if key in ORDER_FREE else value
+                for key, value in context.items()
+                if key not in BUILD_STATE
+            }
+            self._site = _hash([_theme_digest(self.settings), self._fingerprints.describe(shown)])
         return self._site
 
     def write_file(self, name, template, context, *args, **kwargs):

@@ -48,22 +48,29 @@ class Findings:
         """What `rule` finds in `source`, from memory when nothing it depends on has changed."""
         if not (self.enabled and rule.may_remember(source)):
             return rule(source, site)
-        key = _digest(
-            rule.name, source.shown, source.kind, source.text, *self._inputs_of(rule, source, site)
-        )
+        key = _digest(rule.name, *self._inputs_of(rule, source, site))
         if key not in self.previous:
             self.previous[key] = rule(source, site)
         self.current[key] = self.previous[key]
         return list(self.current[key])
 
     def _inputs_of(self, rule, source, site):
+        # The file's own path and text, then what the rule declares. Long texts are digested
+        # once per file, not once per rule.
         values = {
-            "html": lambda: source.html or "",
+            "file": lambda: self._of_file(source, "file", source.shown, source.kind, source.text),
+            "html": lambda: self._of_file(source, "html", source.html or ""),
             "today": lambda: site.today,
             "files": lambda: self._site_input("files", site.files),
             "theme": lambda: self._site_input("theme", site.layouts),
         }
-        return [values[name]() for name in rule.depends_on]
+        return [values[name]() for name in ("file", *rule.depends_on)]
+
+    def _of_file(self, source, name, *value):
+        key = (source.path, name)
+        if key not in self._inputs:
+            self._inputs[key] = _digest(name, *value)
+        return self._inputs[key]
 
     def _site_input(self, name, value):
         # One digest per build for what all files share, not one per file.

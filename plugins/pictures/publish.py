@@ -35,7 +35,11 @@ MIME = {"avif": "image/avif", "webp": "image/webp"}
 
 def ignore_originals(pelican):
     """Tell Pelican to leave raster files alone, whatever the case of their suffix."""
-    patterns = ["*" + "".join(f"[{c.lower()}{c.upper()}]" for c in s) for s in RASTER_SUFFIXES]
+    # Sorted: the same settings in every build, or every page would look changed to
+    # unchanged_pages.py (a set's order differs from one process to the next).
+    patterns = [
+        "*" + "".join(f"[{c.lower()}{c.upper()}]" for c in s) for s in sorted(RASTER_SUFFIXES)
+    ]
     ignored = pelican.settings["IGNORE_FILES"]
     pelican.settings["IGNORE_FILES"] = [*ignored, *(p for p in patterns if p not in ignored)]
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from plugins.checks.problem import Problem
 from plugins.checks.rule import site_rule
-from plugins.checks.rules.images import SVG_FIX
+from plugins.checks.rules.images import SVG_FIX, shows_pictures
 from plugins.checks.source import key
 from plugins.pictures import svg
 from plugins.pictures.publish import picture_path
@@ -16,18 +16,26 @@ from plugins.pictures.publish import picture_path
 
 @site_rule
 def check(site):
+    root = Path(site.content_root)
+    drawings = [
+        path
+        for folder in site.settings["STATIC_PATHS"]
+        for path in sorted((root / folder).rglob("*"))
+        if path.suffix.lower() == ".svg"
+    ]
+    if not drawings:
+        return  # the usual case: no post need be parsed to find which drawings it shows
     shown = set()
     for source in site.sources.values():
+        if not shows_pictures(source):
+            continue
         for element in source.elements:
             src = (element.attributes.get("src") or "").strip() if element.tag == "img" else ""
             path = picture_path(src, source.path, site.content_root) if src else None
             if path is not None:
                 shown.add(path)
-    root = Path(site.content_root)
-    for folder in site.settings["STATIC_PATHS"]:
-        for path in sorted((root / folder).rglob("*")):
-            if path.suffix.lower() != ".svg" or Path(key(path)) in shown:
-                continue
+    for path in drawings:
+        if Path(key(path)) not in shown:
             dangers = svg.dangers(path)
             if dangers:
                 yield Problem(

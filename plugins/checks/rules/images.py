@@ -3,9 +3,12 @@
 A damaged or enormous photo would stop the build half-way with a traceback; an SVG is
 published as it is, so one with a script or a link elsewhere would run or load on the
 site. The description (alt text) is rules/alt_text.py's, and a {static} address to a
-missing file rules/links.py's. Findings depend on the pictures' bytes, so they are never
-remembered; a picture already made (plugins/pictures) is not opened again.
+missing file rules/links.py's. Findings depend on the pictures' bytes, so they are made
+afresh for every post that shows a picture; a picture already made (plugins/pictures) is
+not opened again.
 """
+
+import re
 
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
@@ -13,13 +16,19 @@ from plugins.pictures import process, svg
 from plugins.pictures.publish import PLACEHOLDER, picture_path, widths
 from plugins.pictures.source import RASTER_SUFFIXES, PictureProblem, open_upright
 
+IMG_TAG = re.compile(r"<img\b", re.I)
 SVG_FIX = (
     "Export the drawing again as plain SVG (in Inkscape: Save As, Optimized SVG), "
     "or as PNG, and put that file in its place."
 )
 
 
-@file_rule(remembered=False)
+def shows_pictures(source):
+    """Whether a post's HTML may show a picture: found without parsing it."""
+    return IMG_TAG.search(source.html or "") is not None
+
+
+@file_rule("html", fresh_when=shows_pictures)
 def check(source, site):
     for element in source.elements:
         src = (element.attributes.get("src") or "").strip() if element.tag == "img" else ""
