@@ -118,64 +118,6 @@ def reviews_due(c, output="reviews-due", edit_url="", content=None):
     print(f"{issue[0]}:\n\n{issue[1]}" if issue else "No article is due for review.")
 
 
-def _new(kind, title, category="", tags="", summary="", content=None):
-    """Create a draft article or page and say where it is and how to see it."""
-    from pelican.settings import read_settings
-
-    from plugins.new_post import create, topics
-
-    if not title.strip():
-        title = _ask_title(kind)
-    settings = read_settings(str(SETTINGS))
-    folder = Path(content).resolve() if content else Path(settings["PATH"])
-    known_topics = topics(folder, settings) if kind == "article" else []
-    if kind == "article" and not category.strip() and sys.stdin.isatty():
-        category = _ask_topic(known_topics)
-    try:
-        path, slug = create(kind, title, settings, folder, category, tags, summary)
-    except ValueError as mistake:
-        raise Exit(str(mistake)) from None
-    address = settings["DRAFT_URL" if kind == "article" else "DRAFT_PAGE_URL"].format(slug=slug)
-    print(f"Created {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-    print(f"Preview it at http://{HOST}:{PORT}/{address} while `invoke livereload` runs.")
-    print("It is a draft until you change its Status line to: Status: published")
-    if kind == "article" and not category.strip():
-        print(
-            "Choose its topic and write it on the Category line"
-            + (
-                f": one you already use ({', '.join(known_topics)}) or a new one."
-                if known_topics
-                else "."
-            )
-        )
-
-
-TITLE_EXAMPLES = {
-    "article": 'invoke new-post --title "Coping with panic attacks"',
-    "page": 'invoke new-page --title "About me"',
-}
-
-
-def _ask_title(kind):
-    """Ask for the title when it was left out; where no one can answer, say how to give it."""
-    what = "post" if kind == "article" else "page"
-    how = f"Give the {what} a title, in quotes, for example:\n  {TITLE_EXAMPLES[kind]}"
-    if not sys.stdin.isatty():
-        raise Exit(how)
-    answer = " ".join(input(f"What is the title of the new {what}? ").split())
-    if not answer:
-        raise Exit(how)
-    return answer
-
-
-def _ask_topic(known_topics):
-    """Ask which topic a new article belongs to, offering the ones in use."""
-    if known_topics:
-        print(f"Topics you already use: {', '.join(known_topics)}")
-    answer = input("Which topic does it belong to? Type one, or press Enter to choose later: ")
-    return " ".join(answer.split())
-
-
 NEW_POST_HELP = {
     "title": "The title, in quotes. Accents, apostrophes and emoji are fine "
     "(asked for when left out).",
@@ -190,6 +132,15 @@ NEW_POST_HELP = {
 def new_post(c, title="", category="", tags="", summary="", content=None):
     """Start a new article as a draft in content/articles/ and print where to preview it."""
     _new("article", title, category, tags, summary, content)
+
+
+def _new(kind, title, category="", tags="", summary="", content=None):
+    from tools.new_post import NotStarted, start
+
+    try:
+        start(kind, title, category, tags, summary, content, SETTINGS, f"http://{HOST}:{PORT}/")
+    except NotStarted as refusal:
+        raise Exit(str(refusal)) from None
 
 
 @task(help={k: NEW_POST_HELP[k] for k in ("title", "summary", "content")})

@@ -43,6 +43,10 @@ class Source:
         """The elements of the body's HTML, as a browser parses them."""
         return elements(self.html)
 
+    def forget_elements(self):
+        """Let go of the parsed HTML: a thousand posts' elements held at once took 24 MB."""
+        self.__dict__.pop("elements", None)
+
     def line_of(self, needle):
         """The first line of the text, after the front matter, that contains `needle`, or None."""
         text = self.text
