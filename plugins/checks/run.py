@@ -9,7 +9,6 @@ import contextlib
 import ctypes
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from plugins import compat
 from plugins.checks import rules
@@ -18,6 +17,7 @@ from plugins.checks.problem import CheckFinished, ContentProblems
 from plugins.checks.rules import pelican_log, readability
 from plugins.checks.source import Site, key, read_source, source_files
 from plugins.front_matter import site_today
+from plugins.posts import every_post
 
 
 class Results:
@@ -113,18 +113,7 @@ def add_readability_warnings(pelican):
 
 def _contents(generators):
     """Every article and page Pelican read, drafts and hidden ones included, by source path."""
-    contents = {}
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            groups = (generator.articles, generator.drafts, generator.hidden_articles)
-        elif isinstance(generator, PagesGenerator):
-            groups = (generator.pages, generator.hidden_pages, generator.draft_pages)
-        else:
-            continue
-        for group in groups:
-            for content in group:
-                contents[key(content.source_path)] = content
-    return contents
+    return {key(content.source_path): content for content in every_post(generators)}
 
 
 def register():

@@ -10,14 +10,13 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from pelican.generators import ArticlesGenerator, PagesGenerator
-
 from plugins import compat
 from plugins.checks.problem import ContentProblems, Problem
 from plugins.checks.rules.links import PLACEHOLDER, resolve
 from plugins.checks.source import display
 from plugins.pictures import process, svg
 from plugins.pictures.source import RASTER_SUFFIXES, PictureProblem
+from plugins.posts import every_post
 
 # The theme's column is 42rem less 1rem of padding each side: 640 CSS pixels at most, the
 # screen's width less the padding below that (theme/static/css/site.css, .ps-main).
@@ -69,18 +68,6 @@ def attributes(tag):
     return found
 
 
-def _posts(generators):
-    for generator in generators:
-        if isinstance(generator, ArticlesGenerator):
-            groups = (generator.articles, generator.drafts, generator.hidden_articles)
-        elif isinstance(generator, PagesGenerator):
-            groups = (generator.pages, generator.hidden_pages, generator.draft_pages)
-        else:
-            continue
-        for group in groups:
-            yield from group
-
-
 def make_pictures(generators):
     """Make every picture a post or the portrait uses, and show each as a <picture>."""
     from plugins.checks.run import results_of  # it imports the rules, which import this
@@ -88,7 +75,7 @@ def make_pictures(generators):
     settings, context = generators[0].settings, generators[0].context
     content_root = Path(settings["PATH"])
     folder = settings.get("IMAGE_CACHE_PATH") or os.path.join(settings["CACHE_PATH"], "images")
-    posts = [post for post in _posts(generators) if compat.body_of(post)]
+    posts = [post for post in every_post(generators) if compat.body_of(post)]
     used = set()
     for post in posts:
         for tag in IMG.findall(compat.body_of(post)):
