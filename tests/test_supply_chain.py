@@ -5,6 +5,7 @@ from importlib import metadata
 from pathlib import Path
 
 import pytest
+from packaging.specifiers import SpecifierSet
 
 ROOT = Path(__file__).resolve().parent.parent
 PIN = re.compile(r"^([A-Za-z0-9_.-]+)(?:\[[^\]]*\])?==([^\s;\\]+)", re.M)
@@ -59,3 +60,15 @@ def test_the_environment_holds_exactly_the_locked_versions():
         if installed.get(name) != version
     }
     assert not differing, f"installed versions differ from the lock: {differing}"
+
+
+def test_every_locked_package_installs_on_debian_12s_python():
+    # Debian 12, which the README and the GitHub workflow's container run, has Python 3.11.2.
+    too_new = {
+        dist.metadata["Name"]: dist.metadata["Requires-Python"]
+        for dist in metadata.distributions()
+        if normalised(dist.metadata["Name"]) in pins("requirements-test.lock")
+        and dist.metadata["Requires-Python"]
+        and "3.11.2" not in SpecifierSet(dist.metadata["Requires-Python"])
+    }
+    assert not too_new, f"these need a newer Python than Debian 12's: {too_new}"
