@@ -128,6 +128,7 @@ def closest(missing, content_root, what, source_path):
     """Suggest the existing file whose name is nearest to the one that is missing."""
     content_root = Path(key(content_root))
     wanted_post = what == "link" and missing.suffix in (".md", "")
+    # By name; read backwards, so that of two files with one name the first one stays.
     candidates = {
         p.name: p.relative_to(content_root).as_posix()
         for p in sorted(content_root.rglob("*"), reverse=True)
