@@ -16,7 +16,9 @@ from tests.picture_helpers import (
     SAFE_SVG,
     SITEURL,
     WIDTHS,
+    article,
     build,
+    content_with,
     photo,
     picture_site,
     see_through_png,
@@ -103,6 +105,23 @@ def test_only_the_first_picture_of_a_page_waits_to_load(built):
     first = page.select_one(".ps-prose picture")
     assert [s["type"] for s in first.find_all("source")] == ["image/avif", "image/webp"]
     assert first.img["src"].startswith(f"{SITEURL}/images/phone.")
+
+
+def test_quotes_in_a_pictures_description_stay_words_in_the_picture(tmp_path):
+    # Raw HTML may quote a description with ' and hold " inside it; the <picture> the build
+    # writes must not end the description there and turn the rest into attributes.
+    content = content_with(tmp_path)
+    article(
+        content,
+        "quoted",
+        """<img src="/images/square.png" alt='A grey "square" onmouseover="alert(1)"'>""",
+    )
+    photo("astronaut.png").save(content / "images" / "portrait.jpg")  # build() names one
+    built = build(content, tmp_path / "output")
+    assert built.returncode == 0, built.stdout + built.stderr
+    (img,) = soup(tmp_path / "output", "articles/quoted/index.html").select(".ps-prose img")
+    assert img["alt"] == 'A grey "square" onmouseover="alert(1)"'
+    assert not [name for name in img.attrs if name.startswith("on")]
 
 
 def test_a_see_through_png_keeps_its_transparency(built):

@@ -178,8 +178,12 @@ def picture(manifest, urls, found, lazy, sizes=CONTENT_SIZES):
     fallbacks = by_format[manifest["fallback"]]
     plain = next((v for v in fallbacks if v["width"] >= PLAIN_WIDTH), fallbacks[-1])
     largest = fallbacks[-1]
+    # Written again in double quotes, so a value that was in single quotes or none may hold
+    # a " that would end it early: read each value as text and escape it afresh.
     kept = "".join(
-        f' {name}="{value}"' for name, value in found.items() if name not in MADE_BY_THE_BUILD
+        f' {name}="{html.escape(html.unescape(value))}"'
+        for name, value in found.items()
+        if name not in MADE_BY_THE_BUILD
     )
     loading = ' loading="lazy" decoding="async"' if lazy else ""
     img = (
