@@ -106,6 +106,10 @@ DEFAULT_DATE = None  # a post without a date is a mistake, not "now"
 PATH = "content"
 OUTPUT_PATH = "output"
 THEME = "theme"
+# Every value a template writes is escaped unless it is marked as HTML the build made
+# (`|safe` on the text of a post, Markup from the reader): a word from the front matter
+# is text on every page, never a tag. trim_blocks and lstrip_blocks are Pelican's own.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 # Raster pictures in images/ are never copied as they are: plugins/pictures publishes

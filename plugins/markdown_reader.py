@@ -25,6 +25,7 @@ from pathlib import Path
 
 import smartypants
 from markdown import Markdown
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
@@ -160,9 +161,11 @@ class SiteMarkdownReader(MarkdownReader):
         metadata["word_count"] = rendered.word_count
         metadata["reading_minutes"] = max(1, math.ceil(rendered.word_count / WORDS_PER_MINUTE))
         metadata["toc"] = rendered.toc
+        # The title was escaped before it was typeset, the summary is Markdown the checks
+        # allowed: both are HTML the site made, which templates write as it is.
         for name, value in rendered.typeset.items():
             if name in metadata:
-                metadata[name] = value
+                metadata[name] = Markup(value)
         return rendered.content, metadata
 
 

@@ -143,7 +143,11 @@ def _build(settings_file, overrides=None, check_only=False, everything=False):
             "The site was not updated: the last good build is still in place."
         ) from None
     except Exception as error:
-        # A mistake the checks do not know yet: still no traceback first, but say what it was.
+        # A mistake the checks do not know yet: still no traceback first, but say what it was,
+        # and in which post, when a post was being read or written.
+        crash = crash_problem(error, settings)
+        if crash:
+            raise BuildFailed(report([crash], overrides or {}, everything)) from None
         raise BuildFailed(
             "The site could not be built because of a problem the checks did not recognise.\n"
             "Run `invoke check` first; if it finds nothing, pass this line on to whoever "
@@ -155,6 +159,64 @@ def _build(settings_file, overrides=None, check_only=False, everything=False):
             "Pelican reported a problem while writing the site:\n  " + "\n  ".join(late)
         )
     return results.warnings
+
+
+def crash_problem(error, settings):
+    """The Problem of the post the build was reading or writing when `error` stopped it, or None.
+
+    The innermost frame that holds a post (an object with a source_path, as Pelican's
+    articles and pages are) names it. The feed is written from plain entries once every
+    post is added: an entry names its post by its address.
+    """
+    from plugins.checks.problem import Problem
+    from plugins.checks.source import display
+
+    frames = []
+    traceback = error.__traceback__
+    while traceback is not None:
+        frames.insert(0, traceback.tb_frame)  # innermost first
+        traceback = traceback.tb_next
+    content_root = os.path.abspath(settings["PATH"])
+    source = _post_in(frames, content_root)
+    if source is None:
+        return None
+    writing = any(frame.f_code.co_name.startswith(("write", "_write")) for frame in frames)
+    return Problem(
+        "error",
+        display(source, content_root),
+        None,
+        "the whole file",
+        f"The site could not {'publish' if writing else 'read'} this file: {_plain_reason(error)}",
+        "Undo your last change to this file and build again. If the problem stays, pass this "
+        f"line on to whoever maintains the site: {type(error).__name__}: {error}",
+    )
+
+
+def _post_in(frames, content_root):
+    """The source path of the post the innermost of `frames` were working on, or None."""
+    feed_link = None
+    for frame in frames:
+        for value in list(frame.f_locals.values()):
+            if isinstance(value, dict) and feed_link is None and "unique_id" in value:
+                feed_link = str(value.get("link", "")).split("?")[0]  # feedgenerator's entry
+            posts = value if isinstance(value, list | tuple) and feed_link else [value]
+            for post in posts:
+                path = None if isinstance(post, str | bytes) else getattr(post, "source_path", None)
+                if not isinstance(path, str):
+                    continue
+                if feed_link and not feed_link.endswith("/" + str(getattr(post, "url", ""))):
+                    continue
+                if os.path.abspath(path).startswith(os.path.join(content_root, "")):
+                    return path
+    return None
+
+
+def _plain_reason(error):
+    if isinstance(error, UnicodeError):
+        return "it is not saved as plain text (UTF-8)."
+    if "control characters" in str(error).lower():
+        return "it holds an invisible control character, which web pages and feeds cannot hold."
+    return "something in it stopped the build, which the checks do not recognise yet."
 
 
 def build_then_index(settings_file, overrides=None):

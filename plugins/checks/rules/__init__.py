@@ -17,6 +17,7 @@ from plugins.checks.rules import (
     headings,
     images,
     import_notes,
+    invisible_characters,
     links,
     own_links,
     portrait,
@@ -32,6 +33,7 @@ from plugins.checks.rules import (
 # Run on each file; their findings are remembered while the file is unchanged.
 FILE_RULES = (
     front_matter.check,
+    invisible_characters.check,
     share_image.check,
     allowed_html.check,
     links.check,
