@@ -21,9 +21,11 @@ from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Settings that change what the reader or the checks make of a file; with the site's
-# code, they name the cache folder.
+# Settings that change what the reader or the checks make of a file, or how the theme's
+# templates compile (autoescape is compiled in: plugins/template_cache.py keeps them);
+# with the site's code, they name the cache folder.
 READING_SETTINGS = (
+    "JINJA_ENVIRONMENT",
     "MARKDOWN",
     "TYPOGRIFY_IGNORE_TAGS",
     "TYPOGRIFY_OMIT_FILTERS",

@@ -304,7 +304,9 @@ class Cards:
         relative = getattr(article, "image", "")
         if relative:
             try:
-                return self.photo(relative, plain(getattr(article, "imagealt", "")))
+                # ImageAlt is text as written, not HTML: "<b>" in it is what it says.
+                alt = " ".join(getattr(article, "imagealt", "").split())
+                return self.photo(relative, alt)
             except (OSError, PictureProblem) as problem:
                 # `invoke check` stops a build with a bad Image first; this is a safety net.
                 logger.warning("%s: its Image cannot be used (%s)", article.source_path, problem)
