@@ -73,3 +73,12 @@ def test_the_public_feed_and_structured_data_keep_summary_markup_as_text(minimal
     assert scripts_from_the_summary(page) == []
     data = BeautifulSoup(page, "html.parser").find("script", type="application/ld+json").string
     assert "</script" not in data and "\\u003cscript" in data
+
+
+def test_no_page_of_the_site_shows_an_entity_escaped_twice(site):
+    # The theme escapes what it writes: HTML the build made must not be escaped again, or
+    # readers would see "&amp;" or "&#8217;" spelled out instead of "&" and "’".
+    for page in sorted(site.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for twice in ("&amp;amp;", "&amp;#", "&amp;nbsp;", "&amp;lt;", "&amp;gt;", "&amp;quot;"):
+            assert twice not in html, f"{page.relative_to(site)} shows {twice}"
