@@ -226,3 +226,17 @@ def test_html_in_a_title_or_summary_is_refused_by_name(tmp_path, title):
     assert "content/articles/refused.md, line 1 (Title)" in result.stderr
     assert "The title contains HTML" in result.stderr
     assert "content/articles/refused.md, line 3 (HTML)" in result.stderr
+
+
+def test_a_topic_tag_or_author_of_markup_alone_is_refused_by_name(tmp_path):
+    content = hostile_content(tmp_path)
+    (content / "articles" / "marks.md").write_text(
+        f"Title: Marks\nDate: 2026-02-01\nSummary: Calm.\nCategory: {REFRESH}\n"
+        f"Tags: {PICTURE}, calm\nAuthor: !!!\n\nCalm.\n"
+    )
+    result = invoke("check", "--content", str(content))
+    assert result.returncode != 0
+    for line, field, word in ((4, "Category", REFRESH), (5, "Tags", PICTURE), (6, "Author", "!!!")):
+        assert f"content/articles/marks.md, line {line} ({field})\n" in result.stderr
+        assert f'"{word}" has no letters or digits' in result.stderr
+    assert "the build (Pelican)" not in result.stderr

@@ -9,6 +9,7 @@ import difflib
 import re
 
 from markdown.extensions.meta import META_MORE_RE, META_RE
+from pelican.utils import slugify
 
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
@@ -23,7 +24,8 @@ SURE_TYPO = 0.75  # "Sumary" is Summary at 0.92; "Remember" is Reviewed at only 
 @file_rule("today")
 def check(source, site):
     zone = site.settings.get("TIMEZONE") or "UTC"
-    return validate(source.shown, source.text, source.kind, today=site.today, zone=zone)
+    found = validate(source.shown, source.text, source.kind, today=site.today, zone=zone)
+    return found + _words_without_an_address(source, site.settings)
 
 
 def validate(display_path, text, kind, today=None, zone="UTC"):
@@ -88,6 +90,43 @@ def validate(display_path, text, kind, today=None, zone="UTC"):
                 )
             )
     _dates_in_order(values, kind, status, today, zone, problem)
+    return problems
+
+
+def _words_without_an_address(source, settings):
+    """A topic, tag or author made only of marks: its page would have no web address.
+
+    Pelican makes each one's address from its letters and digits (tags are taken out
+    first), and with none left it stops the build without naming the file.
+    """
+    problems = []
+    for key, kind in (("category", "Category"), ("tags", "Tag"), ("author", "Author")):
+        value = source.front.values.get(key, "")
+        # Pelican splits tags at semicolons when there are any, else at commas.
+        words = [value] if key != "tags" else re.split(";" if ";" in value else ",", value)
+        subs = settings.get(f"{kind.upper()}_REGEX_SUBSTITUTIONS")
+        subs = settings.get("SLUG_REGEX_SUBSTITUTIONS", []) if subs is None else subs
+        for word in filter(None, map(str.strip, words)):
+            address = slugify(
+                word,
+                regex_subs=subs,
+                preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+                use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+            )
+            if not address:
+                name = FIELDS_BY_KEY[key].name
+                problems.append(
+                    Problem(
+                        "error",
+                        source.shown,
+                        source.front.lines[key],
+                        name,
+                        f'"{word}" has no letters or digits to make the web address of its '
+                        "page from (anything between < and > is left out).",
+                        f"Write it in words, for example: {name}: "
+                        f"{FIELDS_BY_KEY[key].example or settings.get('AUTHOR', 'Jane Doe')}",
+                    )
+                )
     return problems
 
 
