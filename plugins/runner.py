@@ -147,7 +147,10 @@ def _build(settings_file, overrides=None, check_only=False, everything=False):
     except Exception as error:
         # A mistake the checks do not know yet: still no traceback first, but say what it was,
         # and in which post, when a post was being read or written.
-        crash = crash_problem(error, settings)
+        try:
+            crash = crash_problem(error, settings)
+        except Exception:  # naming the file is a courtesy: never hide the error itself
+            crash = None
         if crash:
             raise BuildFailed(report([crash], overrides or {}, everything)) from None
         raise BuildFailed(
@@ -203,7 +206,10 @@ def _post_in(frames, content_root):
                 feed_link = str(value.get("link", "")).split("?")[0]  # feedgenerator's entry
             posts = value if isinstance(value, list | tuple) and feed_link else [value]
             for post in posts:
-                path = None if isinstance(post, str | bytes) else getattr(post, "source_path", None)
+                try:
+                    path = getattr(post, "source_path", None)
+                except Exception:  # a template's undefined value may refuse any attribute
+                    path = None
                 if not isinstance(path, str):
                     continue
                 if feed_link and not feed_link.endswith("/" + str(getattr(post, "url", ""))):
