@@ -173,7 +173,7 @@ def crash_problem(error, settings):
     articles and pages are) names it. The feed is written from plain entries once every
     post is added: an entry names its post by its address.
     """
-    from plugins.checks.problem import Problem
+    from plugins.checks.rules.pelican_log import file_failed
     from plugins.checks.source import display
 
     frames = []
@@ -186,15 +186,7 @@ def crash_problem(error, settings):
     if source is None:
         return None
     writing = any(frame.f_code.co_name.startswith(("write", "_write")) for frame in frames)
-    return Problem(
-        "error",
-        display(source, content_root),
-        None,
-        "the whole file",
-        f"The site could not {'publish' if writing else 'read'} this file: {_plain_reason(error)}",
-        "Undo your last change to this file and build again. If the problem stays, pass this "
-        f"line on to whoever maintains the site: {type(error).__name__}: {error}",
-    )
+    return file_failed(display(source, content_root), error, writing)
 
 
 def _post_in(frames, content_root):
@@ -217,14 +209,6 @@ def _post_in(frames, content_root):
                 if os.path.abspath(path).startswith(os.path.join(content_root, "")):
                     return path
     return None
-
-
-def _plain_reason(error):
-    if isinstance(error, UnicodeError):
-        return "it is not saved as plain text (UTF-8)."
-    if "control characters" in str(error).lower():
-        return "it holds an invisible control character, which web pages and feeds cannot hold."
-    return "something in it stopped the build, which the checks do not recognise yet."
 
 
 def build_then_index(settings_file, overrides=None):

@@ -5,8 +5,11 @@ the public build on one, saying only that the checks did not recognise the probl
 any crash while a post is read or written now names that post.
 """
 
+import subprocess
+import sys
+
 import pelicanconf
-from tests.conftest import invoke
+from tests.conftest import ROOT, invoke
 from tests.test_front_matter_is_text import public_build
 
 # One invisible character in each free-text field, and in the text: (line, field, written).
@@ -68,3 +71,53 @@ def test_a_crash_while_writing_a_post_names_the_post(minimal_content, tmp_path):
     assert "The site could not publish this file" in result.stderr
     assert "invisible control character" in result.stderr
     assert "not recognise" not in result.stderr
+
+
+BREAKS_READING = """\
+from pelican import signals
+
+
+def break_on_boom(generator, metadata):
+    if metadata.get("title") == "Boom":
+        raise ValueError("a mistake nobody has a check for yet")
+
+
+def register():
+    signals.article_generator_context.connect(break_on_boom)
+"""
+
+
+def test_a_crash_while_reading_a_post_names_the_post_and_the_reason(minimal_content, tmp_path):
+    # Pelican catches an error while reading and logs only "Could not process <file>":
+    # a plugin stands in here for a mistake no check knows yet.
+    (tmp_path / "breaks_reading.py").write_text(BREAKS_READING)
+    (minimal_content / "articles" / "boom.md").write_text(
+        "Title: Boom\nDate: 2026-02-01\nSummary: A calm article.\nCategory: Testing\n\nCalm.\n"
+    )
+    script = (
+        "import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]];"
+        "import pelicanconf; from plugins.runner import build; from tasks import _overrides;"
+        "overrides = _overrides(content=sys.argv[3], output=sys.argv[4]);"
+        "overrides['PLUGINS'] = [*pelicanconf.PLUGINS, 'breaks_reading'];"
+        "build('pelicanconf.py', overrides)"
+    )
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            script,
+            str(ROOT),
+            str(tmp_path),
+            str(minimal_content),
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert result.returncode != 0
+    assert "content/articles/boom.md (the whole file)" in result.stderr
+    assert "The site could not read this file" in result.stderr
+    assert "ValueError: a mistake nobody has a check for yet" in result.stderr
+    assert "(Pelican)" not in result.stderr
