@@ -17,6 +17,7 @@ from plugins.checks.source import display
 FILE_NAME = re.compile(r"[\w./-]+\.\w+")
 # Pelican's words for a topic, tag or author without a web address; the front-matter rule
 # names the file and the line of the same word, quoting it first.
+UNREADABLE = "Could not process %s"  # Pelican's words for a post it could not read
 NO_SLUG = re.compile(r'Unable to generate valid slug for \w+ "(.*)"\.', re.S)
 
 
@@ -30,7 +31,7 @@ class PelicanMessages(logging.Handler):
     def emit(self, record):
         # Pelican logs a post it could not read from inside its `except`, without the error
         # unless DEBUG is set: keep the error, which says why and where.
-        if not record.exc_info and sys.exc_info()[1] is not None:
+        if record.msg == UNREADABLE and not record.exc_info and sys.exc_info()[1] is not None:
             record.caught = sys.exc_info()
         self.records.append(record)
 
@@ -85,7 +86,7 @@ def unreadable_post(record):
     name is relative to.
     """
     caught = record.exc_info or getattr(record, "caught", None)
-    if not caught or not record.getMessage().startswith("Could not process "):
+    if not caught or record.msg != UNREADABLE:
         return None
     error, traceback = caught[1], caught[2]
     generator = traceback.tb_frame.f_locals.get("self") if traceback else None
