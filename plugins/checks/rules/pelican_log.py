@@ -15,9 +15,9 @@ from plugins.checks.problem import Problem
 from plugins.checks.source import display
 
 FILE_NAME = re.compile(r"[\w./-]+\.\w+")
+UNREADABLE = "Could not process %s"  # Pelican's words for a post it could not read
 # Pelican's words for a topic, tag or author without a web address; the front-matter rule
 # names the file and the line of the same word, quoting it first.
-UNREADABLE = "Could not process %s"  # Pelican's words for a post it could not read
 NO_SLUG = re.compile(r'Unable to generate valid slug for \w+ "(.*)"\.', re.S)
 
 
