@@ -165,7 +165,7 @@ def import_posts(c, source, media=None, dry_run=False, download=True, content=No
     """Bring the posts of an old blog over from its export or feed, keeping its old addresses."""
     from pelican.settings import read_settings
 
-    from tools.importer import ImportStopped, import_posts, main_log
+    from importer import ImportStopped, import_posts, main_log
 
     settings = read_settings(str(SETTINGS))
     folder = Path(content).resolve() if content else Path(settings["PATH"])

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
+from importer import MANIFEST, ImportStopped, import_posts
+from importer.convert import sanitize
 from tests.conftest import FIXTURES, ROOT, build, invoke, read_page
-from tools.importer import MANIFEST, ImportStopped, import_posts
-from tools.importer.convert import sanitize
 
 EXPORT = FIXTURES / "import" / "wordpress.xml"
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))

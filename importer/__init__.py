@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from importer import convert, posts, sources, wordpress
+from importer.media import Media
+from importer.sources import ImportStopped
 from plugins import redirects
 from plugins.front_matter import site_today
 from plugins.new_post import taken_slugs
-from tools.importer import convert, posts, sources, wordpress
-from tools.importer.media import Media
-from tools.importer.sources import ImportStopped
 
 MANIFEST = "import-manifest.json"
 PROGRESS_EVERY = 25  # items between two progress lines
@@ -368,7 +368,7 @@ def import_posts(source, settings, content, media=None, dry_run=False, download=
         Importer(export, settings, content, outcome.media, log).run(outcome, dry_run)
     except OSError as error:
         raise ImportStopped(f"The import stopped: {error}. Nothing was imported.") from None
-    from tools.importer.report import report
+    from importer.report import report
 
     return report(outcome, dry_run)
 

@@ -13,9 +13,9 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
+from importer.media import is_image_address
 from plugins.front_matter import FIELDS, SUMMARY_LIMIT
 from plugins.new_post import FALLBACK_SLUG, RESERVED_PAGE_SLUGS, make_slug, unique_slug
-from tools.importer.media import is_image_address
 
 UNCATEGORISED = {"uncategorized", "uncategorised", "general"}
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
