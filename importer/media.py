@@ -1,24 +1,40 @@
 """Finds each picture an old post showed and places it in content/images, never leaving it remote.
 
 Pictures come from the folder of the old site's files given with --media (a copy of
-WordPress's uploads/), or are downloaded when this machine can reach the old site.
-WordPress shows resized copies (photo-300x200.jpg, photo-scaled.jpg); the original is
-taken instead when it is there, so the site's own image processing starts from the
-best file. A picture that cannot be found is listed, and the post is imported without it.
+WordPress's uploads/), or are downloaded from the public internet (importer/fetching.py)
+when this machine can reach the old site; a dry run downloads nothing. WordPress shows
+resized copies (photo-300x200.jpg, photo-scaled.jpg); the original is taken instead when
+it is there, so the site's own image processing starts from the best file. A file is
+placed only when its content is a picture, whatever its name says (an export can name
+tool.html as a picture), and only from inside --media: a link in that folder that leads
+out of it is not followed. A picture that cannot be found is listed, and noted where it was.
 """
 
 import hashlib
+import io
 import os
 import re
-import urllib.error
-import urllib.request
+import warnings
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-IMAGE_SUFFIXES = frozenset({".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".heic", ".svg"})
+from lxml import etree
+from PIL import Image
+
+from importer import fetching
+from plugins.pictures.source import RASTER_SUFFIXES  # importing it lets Pillow open HEIC
+
+IMAGE_SUFFIXES = RASTER_SUFFIXES | {".svg"}
+# Pillow's name for each format a post may show, and the suffixes that name it.
+FORMATS = {
+    "JPEG": (".jpg", ".jpeg"),
+    "PNG": (".png",),
+    "GIF": (".gif",),
+    "WEBP": (".webp",),
+    "AVIF": (".avif",),
+    "HEIF": (".heic", ".heif"),
+}
 RESIZED = re.compile(r"^(?P<stem>.+?)-(?:\d+x\d+|scaled|rotated|e\d{10,})$")
-DOWNLOAD_TIMEOUT = 10  # seconds, per picture
-DOWNLOAD_LIMIT = 50 * 1024 * 1024  # bytes; larger is not a picture for a web page
 
 
 def is_image_address(address):
@@ -41,22 +57,27 @@ def originals_first(name):
 class Media:
     """Where each picture of the old blog comes from, and where it goes in the content."""
 
-    def __init__(self, images_folder, media_folder=None, download=True):
+    def __init__(
+        self, images_folder, media_folder=None, download=True, dry_run=False, first_hop=None
+    ):
         self.images_folder = Path(images_folder)
         self.media_folder = Path(media_folder) if media_folder else None
         self.download = download
+        self.dry_run = dry_run
+        self.first_hop = first_hop  # tests only: see fetching.download
         self.placed = {}  # old address -> file name in content/images, or None if missing
         self.missing = []  # old addresses that could not be found
+        self.why_missing = {}  # old address -> why it was not taken, when not just absent
         self.copied, self.downloaded, self.reused = [], [], []
+        self.to_download = []  # in a dry run: the addresses a real import would try
         # Pictures to place, written by the importer with the posts: all of them, or none.
-        self.pending = {}  # file name in content/images -> bytes
+        self.pending = {}  # file name in content/images -> bytes (None in a dry run)
         self.unreachable = set()  # hosts that did not answer: not asked again
         self.by_name = {}
         self.by_digest = {}
         if self.media_folder and self.media_folder.is_dir():
-            for path in sorted(self.media_folder.rglob("*")):
-                if path.is_file():
-                    self.by_name.setdefault(path.name.lower(), []).append(path)
+            for path in _files_inside(self.media_folder):
+                self.by_name.setdefault(path.name.lower(), []).append(path)
         if self.images_folder.is_dir():
             for path in sorted(self.images_folder.iterdir()):
                 if path.is_file():
@@ -67,10 +88,16 @@ class Media:
         if address in self.placed:
             return self.placed[address]
         data, name = self._find(address)
+        if data is None and address in self.to_download:
+            placed = self._free_name(name)  # a dry run's stand-in: the name is all it shows
+            self.pending[placed] = None
+            self.placed[address] = placed
+            return placed
         if data is None:
             self.missing.append(address)
             self.placed[address] = None
             return None
+        name = str(PurePosixPath(name or "image").with_suffix(picture_suffix(data, name)))
         digest = _digest(data)
         if digest in self.by_digest:
             placed = self.by_digest[digest]
@@ -87,17 +114,24 @@ class Media:
         name = PurePosixPath(path).name
         for candidate in originals_first(name):
             found = self._in_media_folder(path, candidate)
-            if found is not None:
+            if found is not None and picture_suffix(data := found.read_bytes(), candidate):
                 self.copied.append(address)
-                return found.read_bytes(), candidate
-        if self.download and urlsplit(address).scheme in ("http", "https"):
-            for candidate in originals_first(name):
-                data = self._download(
-                    address.replace(name, candidate, 1) if candidate != name else address
-                )
-                if data is not None:
-                    self.downloaded.append(address)
-                    return data, candidate
+                return data, candidate
+        if not (self.download and urlsplit(address).scheme in ("http", "https")):
+            return None, name
+        if fetching.named_as_local(address) and not self.first_hop:
+            self.why_missing[address] = "on this computer or a private network"
+            return None, name
+        if self.dry_run:
+            self.to_download.append(address)  # a dry run contacts nothing, not even DNS
+            return None, name
+        for candidate in originals_first(name):
+            data = self._download(
+                address.replace(name, candidate, 1) if candidate != name else address
+            )
+            if data is not None:
+                self.downloaded.append(address)
+                return data, candidate
         return None, name
 
     def _in_media_folder(self, path, name):
@@ -116,18 +150,18 @@ class Media:
         host = urlsplit(address).hostname
         if host in self.unreachable:
             return None
-        request = urllib.request.Request(address, headers={"User-Agent": "psych-site-import"})
         try:
-            with urllib.request.urlopen(request, timeout=DOWNLOAD_TIMEOUT) as response:
-                if not response.headers.get("Content-Type", "").startswith("image/"):
-                    return None
-                data = response.read(DOWNLOAD_LIMIT + 1)
-        except urllib.error.HTTPError:
-            return None
-        except (urllib.error.URLError, OSError, ValueError):
+            data = fetching.download(address, first_allowed=self.first_hop)
+        except fetching.Refused:
             self.unreachable.add(host)
+            self.why_missing[address] = "on this computer or a private network"
             return None
-        return data if len(data) <= DOWNLOAD_LIMIT else None
+        except fetching.Unreachable:
+            return None
+        if not picture_suffix(data, PurePosixPath(urlsplit(address).path).name):
+            self.why_missing[address] = "not a picture (the old site sent something else)"
+            return None
+        return data
 
     def _free_name(self, name):
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", PurePosixPath(name).stem).strip("-.") or "image"
@@ -144,4 +178,44 @@ def _digest(data):
 
 
 def _inside(path, folder):
+    """Whether path is in folder once every link on the way is followed."""
     return os.path.realpath(path).startswith(os.path.realpath(folder) + os.sep)
+
+
+def _files_inside(folder):
+    """The files of folder and its subfolders, never through a link that leads out of it."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        folders[:] = sorted(f for f in folders if _inside(Path(parent) / f, folder))
+        found += [Path(parent) / f for f in sorted(files) if _inside(Path(parent) / f, folder)]
+    return [path for path in found if path.is_file()]
+
+
+def picture_suffix(data, name):
+    """The suffix for a file whose content is a picture a post can show ("" when it is not).
+
+    Its own suffix when that names its format, else the format's: a PNG saved as .jpg
+    becomes .png. An SVG is a drawing only if it parses as XML whose root is <svg>;
+    the build then decides whether it is safe to publish.
+    """
+    suffix = PurePosixPath(name).suffix.lower()
+    if suffix == ".svg" or data.lstrip()[:5] in (b"<?xml", b"<svg ", b"<svg>", b"<!DOC"):
+        return ".svg" if _is_svg(data) else ""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with Image.open(io.BytesIO(data)) as image:
+                kind = image.format
+    except Exception:  # Pillow raises many kinds for what is not a picture
+        return ""
+    suffixes = FORMATS.get(kind, ())
+    return (suffix if suffix in suffixes else suffixes[0]) if suffixes else ""
+
+
+def _is_svg(data):
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError:
+        return False
+    return root is not None and etree.QName(root).localname == "svg"

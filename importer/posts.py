@@ -134,6 +134,12 @@ class Resolver:
         placed = self.media.place(address)
         return f"{{static}}/images/{placed}" if placed else None
 
+    def why_missing(self, src):
+        """Why a picture was not taken, when it was there but refused ("" when not found)."""
+        address = urljoin(self.base, src) if not urlsplit(src).scheme else src
+        why = self.media.why_missing.get(address, "")
+        return f"which was not taken: {why}" if why else ""
+
     def is_image_file(self, href):
         return href.startswith("{static}/images/") or is_image_address(href)
 
