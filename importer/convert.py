@@ -96,13 +96,14 @@ class SiteMarkdown(MarkdownConverter):
         if placed is None:
             # Every place gets its note, the same picture again too: each one needs her.
             return self._note(self._missing(source, alt))
+        mark = ""
         if not alt:
             alt = "An image from the original post, not yet described"
-            self._note(
+            mark = self._note(
                 "Describe the image above for readers who cannot see it: replace its alt text."
             )
         alt = alt.replace("[", "(").replace("]", ")")
-        return f"![{alt}]({placed})"
+        return f"![{alt}]({placed}){mark}"
 
     def _missing(self, source, alt):
         described = f' (described as "{alt}")' if alt else ""
