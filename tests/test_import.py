@@ -472,3 +472,20 @@ def test_wordpress_theme_test_data_imports_and_builds(tmp_path):
         run_import(content, source=export)
         built = build(content, tmp_path / name.split(".")[0] / "output")
         assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_the_help_of_the_import_names_its_options():
+    result = invoke("import-posts", "--help")
+    assert result.returncode == 0 and "There is no file" not in result.stderr, (
+        "`invoke import-posts --help` read --help as the name of an export"
+    )
+    for option in ("--media", "--dry-run", "--no-download", "WordPress.com"):
+        assert option in result.stdout
+
+
+def test_the_writing_guide_says_where_wordpress_com_users_get_their_pictures():
+    guide = (ROOT / "WRITING.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Bringing posts from another blog") :]
+    section = section[: section.index("\n## ", 1)]
+    assert "WordPress.com" in section and "Export media library" in section
+    assert "--media" in section
