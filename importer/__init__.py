@@ -7,10 +7,17 @@ placed in content/images; each old address is recorded in content/redirects.txt
 blog (drafts, pending, private, scheduled and password-protected posts) is a draft
 here. Comments are never imported. A second import of the same file writes nothing
 new, and never overwrites a file she has changed since: content/import-manifest.json
-remembers what was written, with a hash of each file. Another export's post takes a
-free slug beside those already there. Everything is decided before anything is
-written, so a dry run says exactly what the import does, and an import that cannot
+remembers what was written, with a hash of each file, and what makes each post itself
+(its old addresses, its title and day), so the same blog exported in another form (its
+Atom feed after its RSS feed) comes over once. Another blog's post takes a free slug
+beside those already there. Everything is decided before anything is written, so a dry
+run says exactly what the import does (and contacts nothing), and an import that cannot
 finish puts back every file it wrote.
+
+An export is untrusted at every step: its HTML keeps only what the site's allow-list
+allows (convert.py), its words stay words in the Markdown, and its pictures come only
+from inside --media or the public internet, and only when they are pictures (media.py,
+fetching.py).
 """
 
 import datetime

@@ -219,7 +219,12 @@ def test_html_written_as_text_in_an_old_post_stays_text(tmp_path):
     import_posts(export, SETTINGS, content, download=False, log=lambda _: None)
     built = build(content, tmp_path / "output")
     assert built.returncode == 0, built.stdout + built.stderr
-    prose = read_page(tmp_path / "output", "articles/a-post/index.html").find(class_="ps-prose")
+    page = read_page(tmp_path / "output", "articles/a-post/index.html")
+    assert page.find("iframe") is None and page.find("script", src=False, type=False) is None
+    # The summary, from the same words, shows them as written: no backslash before a "<".
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("Paste <iframe src=") and "\\" not in description
+    prose = page.find(class_="ps-prose")
     assert prose.find(["iframe", "script", "img"]) is None, (
         "articles/a-post.md: words that spell out a tag became a live tag; the import must "
         "write them so that Markdown shows them as text"
