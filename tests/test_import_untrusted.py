@@ -10,7 +10,9 @@ import http.server
 import ipaddress
 import shutil
 import socket
+import ssl
 import struct
+import subprocess
 import threading
 import zlib
 
@@ -18,7 +20,7 @@ import pytest
 from pelican.settings import read_settings
 
 from importer import import_posts
-from importer.fetching import Refused, download, is_public
+from importer.fetching import Refused, Unreachable, download, is_public
 from tests.conftest import FIXTURES, ROOT, build, read_page
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
@@ -45,6 +47,9 @@ EXPORT = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+HOSTS = []  # the Host header of every request the servers here received
+
+
 def loopback(address):
     return ipaddress.ip_address(address).is_loopback
 
@@ -69,6 +74,7 @@ def logging_server(folder, redirect_to=None):
     class Handler(http.server.SimpleHTTPRequestHandler):
         def do_GET(self):
             asked.append(self.path)
+            HOSTS.append(self.headers["Host"])
             if redirect_to:
                 self.send_response(302)
                 self.send_header("Location", redirect_to + self.path)
@@ -151,8 +157,39 @@ def test_a_name_is_checked_once_it_is_resolved(tmp_path):
     with logging_server(served_picture(tmp_path)) as (address, asked):
         with pytest.raises(Refused, match="localhost is 127.0.0.1"):
             download(address.replace("127.0.0.1", "localhost") + "/walk.png")
-        assert download(address + "/walk.png", loopback) == png((200, 120, 30))
+        by_name = address.replace("127.0.0.1", "localhost") + "/walk.png"
+        HOSTS.clear()
+        # Connected to the address that was checked, the request still names the host.
+        assert download(by_name, first_allowed=loopback) == png((200, 120, 30))
+        assert HOSTS == [by_name.split("/")[2]]
     assert asked == ["/walk.png"]  # only the download that was allowed
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="openssl makes the certificate")
+def test_https_is_verified_against_the_name_in_the_export(tmp_path):
+    key, certificate = tmp_path / "key.pem", tmp_path / "certificate.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-keyout", key, "-out", certificate, "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    names = []
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    context.sni_callback = lambda connection, name, _: names.append(name)
+    handler = functools.partial(
+        http.server.SimpleHTTPRequestHandler, directory=str(served_picture(tmp_path))
+    )
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        address = f"https://localhost:{server.server_address[1]}/walk.png"
+        # A certificate nobody vouches for: the download stops, having named the host.
+        with pytest.raises(Unreachable, match="certificate verify failed"):
+            download(address, first_allowed=loopback)
+        server.shutdown()
+    assert names == ["localhost"]
 
 
 @pytest.mark.parametrize(
