@@ -139,7 +139,9 @@ class SiteMarkdown(MarkdownConverter):
         words, _, after = rest.partition(CAPTION_END)
         body = (body + after).strip()
         words = " ".join(words.split())
-        if not body or not words or parent_tags & RAW_HTML_IGNORED_IN:
+        # A picture that was not found leaves only its note: the caption stays, as words.
+        pictured = NOTE_TOKEN.sub("", body).strip()
+        if not pictured or not words or parent_tags & RAW_HTML_IGNORED_IN:
             return f"\n\n{body}\n\n{words}\n\n"
         return (
             f'\n\n<figure markdown="1">\n{body}\n\n'
