@@ -27,7 +27,11 @@ class Refused(Exception):
 
 
 class Unreachable(Exception):
-    """The old site did not answer, or did not send a picture."""
+    """The old site did not answer."""
+
+
+class NotThere(Unreachable):
+    """The old site answered, without the file: asking it for others is still worth it."""
 
 
 def is_public(address):
@@ -118,13 +122,13 @@ def download(address, allowed=is_public, first_allowed=None):
                 address = urljoin(address, response.getheader("Location"))
                 continue
             if response.status != 200:
-                raise Unreachable(f"{address} answered {response.status} {response.reason}")
+                raise NotThere(f"{address} answered {response.status} {response.reason}")
             data = response.read(LIMIT + 1)
         except (OSError, http.client.HTTPException) as error:
             raise Unreachable(f"{address} did not answer ({error})") from None
         finally:
             connection.close()
         if len(data) > LIMIT:
-            raise Unreachable(f"{address} is larger than {LIMIT // 1024 // 1024} MB")
+            raise NotThere(f"{address} is larger than {LIMIT // 1024 // 1024} MB")
         return data
     raise Unreachable(f"{address} redirected more than {REDIRECTS} times")

@@ -22,6 +22,7 @@ from lxml import etree
 from PIL import Image
 
 from importer import fetching
+from plugins.pictures import svg
 from plugins.pictures.source import RASTER_SUFFIXES  # importing it lets Pillow open HEIC
 
 IMAGE_SUFFIXES = RASTER_SUFFIXES | {".svg"}
@@ -73,6 +74,7 @@ class Media:
         # Pictures to place, written by the importer with the posts: all of them, or none.
         self.pending = {}  # file name in content/images -> bytes (None in a dry run)
         self.unreachable = set()  # hosts that did not answer: not asked again
+        self.refused = set()  # hosts on this computer or a private network: never asked
         self.by_name = {}
         self.by_digest = {}
         if self.media_folder and self.media_folder.is_dir():
@@ -114,9 +116,14 @@ class Media:
         name = PurePosixPath(path).name
         for candidate in originals_first(name):
             found = self._in_media_folder(path, candidate)
-            if found is not None and picture_suffix(data := found.read_bytes(), candidate):
+            if found is None:
+                continue
+            data = found.read_bytes()
+            refused = refusal(data, candidate)
+            if not refused:
                 self.copied.append(address)
                 return data, candidate
+            self.why_missing[address] = f"{found.name} in --media is {refused}"
         if not (self.download and urlsplit(address).scheme in ("http", "https")):
             return None, name
         if fetching.named_as_local(address) and not self.first_hop:
@@ -126,12 +133,14 @@ class Media:
             self.to_download.append(address)  # a dry run contacts nothing, not even DNS
             return None, name
         for candidate in originals_first(name):
-            data = self._download(
-                address.replace(name, candidate, 1) if candidate != name else address
+            data, why = self._download(
+                address.replace(name, candidate, 1) if candidate != name else address, candidate
             )
             if data is not None:
                 self.downloaded.append(address)
                 return data, candidate
+            if why:
+                self.why_missing[address] = why
         return None, name
 
     def _in_media_folder(self, path, name):
@@ -146,22 +155,25 @@ class Media:
         same_name = self.by_name.get(name.lower(), [])
         return same_name[0] if len(same_name) == 1 else None
 
-    def _download(self, address):
+    def _download(self, address, name):
+        """The picture at address, or None and why it was refused ("" when just absent)."""
         host = urlsplit(address).hostname
+        if host in self.refused:
+            return None, "on this computer or a private network"
         if host in self.unreachable:
-            return None
+            return None, ""
         try:
             data = fetching.download(address, first_allowed=self.first_hop)
         except fetching.Refused:
-            self.unreachable.add(host)
-            self.why_missing[address] = "on this computer or a private network"
-            return None
+            self.refused.add(host)
+            return None, "on this computer or a private network"
+        except fetching.NotThere:
+            return None, ""
         except fetching.Unreachable:
-            return None
-        if not picture_suffix(data, PurePosixPath(urlsplit(address).path).name):
-            self.why_missing[address] = "not a picture (the old site sent something else)"
-            return None
-        return data
+            self.unreachable.add(host)  # each picture would wait for it again
+            return None, ""
+        refused = refusal(data, name)
+        return (None, f"what the old site sent is {refused}") if refused else (data, "")
 
     def _free_name(self, name):
         stem = re.sub(r"[^A-Za-z0-9._-]+", "-", PurePosixPath(name).stem).strip("-.") or "image"
@@ -189,6 +201,27 @@ def _files_inside(folder):
         folders[:] = sorted(f for f in folders if _inside(Path(parent) / f, folder))
         found += [Path(parent) / f for f in sorted(files) if _inside(Path(parent) / f, folder)]
     return [path for path in found if path.is_file()]
+
+
+def refusal(data, name):
+    """Why a file cannot be placed as a picture, in plain words ("" when it can)."""
+    if not picture_suffix(data, name):
+        return "not a picture"
+    if picture_suffix(data, name) == ".svg":
+        found = svg.dangers(_InMemory(data))
+        if found:
+            return f"a drawing (SVG) the site would refuse: {found[0]}"
+    return ""
+
+
+class _InMemory:
+    """Bytes where plugins/pictures/svg.py reads a file."""
+
+    def __init__(self, data):
+        self.data = data
+
+    def read_bytes(self):
+        return self.data
 
 
 def picture_suffix(data, name):

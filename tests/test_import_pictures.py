@@ -64,7 +64,7 @@ def placed(content):
 
 
 def test_files_that_are_not_pictures_are_never_placed_whatever_their_name(tmp_path):
-    names = ["tool.html", "helper.js", "fake.jpg", "drawing.svg", "photo.jpg"]
+    names = ["tool.html", "helper.js", "fake.jpg", "drawing.svg", "unsafe.svg", "photo.jpg"]
     body = "".join(f'<p><img src="{UPLOADS}{name}" alt="Picture {name}"></p>' for name in names)
     body += f'<p><a href="{UPLOADS}tool.html">the tool</a></p>'
     content, media, export = site(tmp_path, body)
@@ -76,6 +76,9 @@ def test_files_that_are_not_pictures_are_never_placed_whatever_their_name(tmp_pa
         'height="4"/></svg>',
         "utf-8",
     )
+    (media / "unsafe.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>', "utf-8"
+    )
     (media / "photo.jpg").write_bytes(picture("PNG", (10, 200, 90)))  # a PNG, named .jpg
     report = run(export, content, media)
     assert placed(content) == ["drawing.svg", "photo.png"], (
@@ -86,7 +89,10 @@ def test_files_that_are_not_pictures_are_never_placed_whatever_their_name(tmp_pa
     assert "![Picture photo.jpg]({static}/images/photo.png)" in post
     for name in ("tool.html", "helper.js", "fake.jpg"):
         assert f"{UPLOADS}{name}" in report
-        assert f"not found: {UPLOADS}{name}" in post
+        assert (
+            f"not found: {UPLOADS}{name}, which was not taken: {name} in --media is not a " in post
+        )
+    assert "unsafe.svg in --media is a drawing (SVG) the site would refuse: it contains a" in post
 
 
 def test_a_link_in_the_media_folder_that_leads_out_of_it_is_not_followed(tmp_path):
