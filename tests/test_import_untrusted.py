@@ -153,6 +153,19 @@ def test_a_redirect_to_this_computer_is_refused_before_it_is_followed(tmp_path):
     assert asked_inside == [], "a redirect led the download to this computer"
 
 
+def test_an_import_whose_picture_redirects_to_this_computer_never_follows(tmp_path):
+    with logging_server(served_picture(tmp_path)) as (inside, asked_inside):
+        with logging_server(tmp_path, redirect_to=inside) as (first, _):
+            content, export = site_with_export(
+                tmp_path, f'<p><img src="{first}/walk.png" alt="A walk"></p>'
+            )
+            report = import_posts(
+                export, SETTINGS, content, log=lambda _: None, first_hop_allowed=loopback
+            )
+    assert asked_inside == [], "the import followed a redirect to this computer"
+    assert f"{first}/walk.png (not taken: on this computer or a private network)" in report
+
+
 def test_a_name_is_checked_once_it_is_resolved(tmp_path):
     with logging_server(served_picture(tmp_path)) as (address, asked):
         with pytest.raises(Refused, match="localhost is 127.0.0.1"):
