@@ -153,19 +153,26 @@ def new_page(c, title="", summary="", content=None):
     help={
         "source": "The export of the old blog: a WordPress (or Squarespace) export file, "
         "or an RSS or Atom feed file.",
-        "media": "The folder of the old site's files (a copy of WordPress's uploads/), "
-        "where the pictures are.",
-        "dry_run": "Show what would be written, changed and skipped, and write nothing.",
-        "download": "Download pictures that are not in --media from the old site "
-        "(default: yes; --no-download to stay offline).",
+        "media": "The folder of the old site's pictures: a copy of WordPress's uploads/, "
+        "or WordPress.com's media export (a .tar file), unpacked.",
+        "dry_run": "Show what would be written, changed and skipped; write nothing and "
+        "download nothing.",
+        "download": "Download pictures that are not in --media from the old site, only from "
+        "the public internet (default: yes; --no-download to stay offline).",
         "content": "Import into another content folder (used by tests).",
     }
 )
 def import_posts(c, source, media=None, dry_run=False, download=True, content=None):
     """Bring the posts of an old blog over from its export or feed, keeping its old addresses."""
+    if source in ("-h", "--help"):
+        # The export's place is taken first, so invoke would read --help as a file's name.
+        import subprocess
+
+        help_command = [sys.executable, "-m", "invoke", "--help", "import-posts"]
+        raise Exit(code=subprocess.run(help_command, cwd=ROOT).returncode)
     from pelican.settings import read_settings
 
-    from tools.importer import ImportStopped, import_posts, main_log
+    from importer import ImportStopped, import_posts, main_log
 
     settings = read_settings(str(SETTINGS))
     folder = Path(content).resolve() if content else Path(settings["PATH"])

@@ -26,8 +26,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
+from importer import convert, sources, wordpress
 from plugins.checks.source import render_markdown
-from tools.importer import convert, sources, wordpress
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTED = (

@@ -14,6 +14,7 @@ SEAM = ROOT / "plugins" / "compat.py"
 OUR_CODE = [
     *sorted((ROOT / "plugins").rglob("*.py")),
     *sorted((ROOT / "tools").rglob("*.py")),
+    *sorted((ROOT / "importer").rglob("*.py")),
     *sorted((ROOT / "publishing").rglob("*.py")),
     *sorted((ROOT / "benchmarks").rglob("*.py")),
     ROOT / "tasks.py",

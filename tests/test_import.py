@@ -2,6 +2,7 @@
 
 import functools
 import http.server
+import ipaddress
 import re
 import shutil
 import struct
@@ -12,9 +13,9 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
+from importer import MANIFEST, ImportStopped, import_posts
+from importer.convert import sanitize
 from tests.conftest import FIXTURES, ROOT, build, invoke, read_page
-from tools.importer import MANIFEST, ImportStopped, import_posts
-from tools.importer.convert import sanitize
 
 EXPORT = FIXTURES / "import" / "wordpress.xml"
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
@@ -30,6 +31,10 @@ def png(rgb):
 
     header = struct.pack(">IIBBBBB", 4, 4, 8, 2, 0, 0, 0)
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows))
+
+
+def is_loopback(address):
+    return ipaddress.ip_address(address).is_loopback
 
 
 def fresh_site(folder):
@@ -316,7 +321,10 @@ def test_a_picture_is_downloaded_when_the_old_site_answers(tmp_path):
             ),
             encoding="utf-8",
         )
-        report = import_posts(export, SETTINGS, content, None, log=lambda _: None)
+        # Tests can reach only this computer, which an import never contacts by itself.
+        report = import_posts(
+            export, SETTINGS, content, log=lambda _: None, first_hop_allowed=is_loopback
+        )
         server.shutdown()
     assert (content / "images" / "walk.png").read_bytes() == png((200, 120, 30))
     assert "![A photo that was lost]({static}/images/walk.png)" in text_of(
@@ -360,18 +368,65 @@ def test_a_feed_comes_over_as_published_posts(tmp_path, feed):
     assert checked.returncode == 0, checked.stdout
 
 
-def test_a_second_source_with_the_same_slugs_imports_beside_the_first(tmp_path):
+@pytest.mark.parametrize("first, second", [("feed.rss", "feed.atom"), ("feed.atom", "feed.rss")])
+def test_the_same_blog_from_its_rss_and_then_its_atom_feed_comes_over_once(tmp_path, first, second):
+    # The two feeds name each post differently (its address; a tag: id), as real ones do.
+    content, _ = fresh_site(tmp_path)
+    run_import(content, source=FIXTURES / "import" / first)
+    before = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    foreseen = run_import(content, source=FIXTURES / "import" / second, dry_run=True)
+    report = run_import(content, source=FIXTURES / "import" / second)
+    assert not list(content.glob("articles/*-2.md")), (
+        f"{second} after {first}: the same posts came over twice; a post already imported "
+        "from another export of the blog (same old address, or same title on the same day) "
+        "must be skipped with a line in the report"
+    )
+    assert "Posts: 0 articles and 0 pages written." in report
+    assert "Already imported from another export of the same blog" in report
+    assert 'content/articles/box-breathing.md: "Box breathing"' in report
+    assert foreseen.replace("would be ", "").splitlines()[1:-1] == report.splitlines()[1:-1]
+    after = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
+    assert {p for p in after if before.get(p) != after[p]} <= {content / MANIFEST}
+
+
+def test_a_post_already_imported_is_recognised_by_its_title_and_day(tmp_path):
+    # A blog that moved to another address: its new feed has the same posts, on the same days.
+    content, _ = fresh_site(tmp_path)
+    run_import(content, source=FIXTURES / "import" / "feed.rss")
+    moved = tmp_path / "moved.atom"
+    moved.write_text(
+        (FIXTURES / "import" / "feed.atom")
+        .read_text(encoding="utf-8")
+        .replace("blog.example.org", "calmnotes.example.net"),
+        encoding="utf-8",
+    )
+    report = run_import(content, source=moved)
+    assert "Posts: 0 articles and 0 pages written." in report
+    assert not list(content.glob("articles/*-2.md"))
+
+
+def test_another_blogs_post_with_the_same_slug_imports_beside_the_first(tmp_path):
     content, _ = fresh_site(tmp_path)
     run_import(content, source=FIXTURES / "import" / "feed.atom")
     first = {p: p.read_bytes() for p in content.rglob("*") if p.is_file()}
-    foreseen = run_import(content, source=FIXTURES / "import" / "feed.rss", dry_run=True)
-    report = run_import(content, source=FIXTURES / "import" / "feed.rss")
+    other = tmp_path / "other.rss"
+    other.write_text(
+        (FIXTURES / "import" / "feed.rss")
+        .read_text(encoding="utf-8")
+        .replace("blog.example.org", "other.example.net")
+        .replace("2024", "2023"),
+        encoding="utf-8",
+    )
+    foreseen = run_import(content, source=other, dry_run=True)
+    report = run_import(content, source=other)
     assert "Posts: 2 articles and 0 pages written." in report
     # The dry run foresaw exactly this.
     assert foreseen.replace("would be ", "").splitlines()[1:-1] == report.splitlines()[1:-1]
     assert "Slug: box-breathing-2" in text_of(content, "articles/box-breathing-2.md")
+    redirects = content / "redirects.txt"
+    assert redirects.read_bytes().startswith(first.pop(redirects))  # its addresses are added
     assert all(p.read_bytes() == data for p, data in first.items() if p.name != MANIFEST)
-    again = run_import(content, source=FIXTURES / "import" / "feed.rss")
+    again = run_import(content, source=other)
     assert "Posts: 0 articles and 0 pages written." in again
     assert not list(content.glob("articles/*-3.md"))
 
@@ -417,3 +472,20 @@ def test_wordpress_theme_test_data_imports_and_builds(tmp_path):
         run_import(content, source=export)
         built = build(content, tmp_path / name.split(".")[0] / "output")
         assert built.returncode == 0, built.stdout + built.stderr
+
+
+def test_the_help_of_the_import_names_its_options():
+    result = invoke("import-posts", "--help")
+    assert result.returncode == 0 and "There is no file" not in result.stderr, (
+        "`invoke import-posts --help` read --help as the name of an export"
+    )
+    for option in ("--media", "--dry-run", "--no-download", "WordPress.com"):
+        assert option in result.stdout
+
+
+def test_the_writing_guide_says_where_wordpress_com_users_get_their_pictures():
+    guide = (ROOT / "WRITING.md").read_text(encoding="utf-8")
+    section = guide[guide.index("## Bringing posts from another blog") :]
+    section = section[: section.index("\n## ", 1)]
+    assert "WordPress.com" in section and "Export media library" in section
+    assert "--media" in section

@@ -4,10 +4,10 @@ from datetime import date
 
 from pelican.settings import read_settings
 
+from importer.convert import note_line
 from plugins.checks.rules import import_notes
 from plugins.checks.source import Site, read_source, render_markdown
 from tests.conftest import ROOT
-from tools.importer.convert import note_line
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 

@@ -7,10 +7,17 @@ placed in content/images; each old address is recorded in content/redirects.txt
 blog (drafts, pending, private, scheduled and password-protected posts) is a draft
 here. Comments are never imported. A second import of the same file writes nothing
 new, and never overwrites a file she has changed since: content/import-manifest.json
-remembers what was written, with a hash of each file. Another export's post takes a
-free slug beside those already there. Everything is decided before anything is
-written, so a dry run says exactly what the import does, and an import that cannot
+remembers what was written, with a hash of each file, and what makes each post itself
+(its old addresses, its title and day), so the same blog exported in another form (its
+Atom feed after its RSS feed) comes over once. Another blog's post takes a free slug
+beside those already there. Everything is decided before anything is written, so a dry
+run says exactly what the import does (and contacts nothing), and an import that cannot
 finish puts back every file it wrote.
+
+An export is untrusted at every step: its HTML keeps only what the site's allow-list
+allows (convert.py), its words stay words in the Markdown, and its pictures come only
+from inside --media or the public internet, and only when they are pictures (media.py,
+fetching.py).
 """
 
 import datetime
@@ -21,12 +28,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from importer import convert, posts, sources, wordpress
+from importer.media import Media
+from importer.sources import ImportStopped
+from importer.writing import display, write_all
 from plugins import redirects
 from plugins.front_matter import site_today
-from plugins.new_post import taken_slugs
-from tools.importer import convert, posts, sources, wordpress
-from tools.importer.media import Media
-from tools.importer.sources import ImportStopped
+from plugins.new_post import make_slug, taken_slugs
 
 MANIFEST = "import-manifest.json"
 PROGRESS_EVERY = 25  # items between two progress lines
@@ -42,6 +50,7 @@ class Outcome:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     skipped: list = field(default_factory=list)  # (path, why)
+    already: list = field(default_factory=list)  # brought by another export of the same blog
     drafts: list = field(default_factory=list)  # (path, why)
     notes: int = 0
     redirects: int = 0
@@ -54,10 +63,6 @@ class Outcome:
 
 def _hash(text):
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def _display(path, content):
-    return (Path(content.name) / Path(path).relative_to(content)).as_posix()
 
 
 class Importer:
@@ -81,6 +86,7 @@ class Importer:
         self.files = {}  # item key -> path relative to the content folder
         self.slugs = {}  # post id -> slug, for pages under a parent
         self.drafted = set()  # keys of the items that are drafts here: no old address to keep
+        self.same_as = {}  # key of an item another export already brought -> its file
 
     def folder(self, kind):
         setting = "ARTICLE_PATHS" if kind == "article" else "PAGE_PATHS"
@@ -94,9 +100,21 @@ class Importer:
             taken["page" if entry["file"].startswith("pages/") else "article"].add(
                 Path(entry["file"]).stem.lower()
             )
+        # The same blog exported again in another form (its Atom feed after its RSS feed, or
+        # its WordPress export) names its posts differently: the same post is known by its
+        # old address, or by its title on the same day.
+        seen = {}
+        for key, entry in self.manifest["imported"].items():
+            for identity in entry.get("same_post", ()):
+                seen.setdefault(identity, (key, entry["file"]))
         by_id = {item.post_id: item for item in self.export.items if item.post_id}
         for item in sorted(self.export.items, key=lambda i: (i.kind, _depth(i, by_id))):
             known = self.manifest["imported"].get(item.key)
+            same = [seen[i] for i in self.identities(item) if i in seen]
+            earlier = [(key, file) for key, file in same if key != item.key]
+            if not known and earlier:
+                self.same_as[item.key] = earlier[0][1]
+                known = {"file": earlier[0][1]}
             if known:
                 self.files[item.key] = known["file"]
                 self.slugs[item.post_id] = Path(known["file"]).stem
@@ -112,6 +130,14 @@ class Importer:
         # Known before any post is written, so that a published post's link to a draft
         # can become its words (the public build refuses a link to a draft).
         self.drafted = {item.key for item in self.export.items if self.why_draft(item)}
+
+    def identities(self, item):
+        """What makes two items of two exports the same post: its addresses, its title and day."""
+        found = ["address " + " ".join(posts.address_key(a)) for a in self._addresses(item)]
+        title, date = make_slug(posts.one_line(item.title), self.settings), self.date_of(item)
+        if title and date:
+            found.append(f"title {title} {date:%Y-%m-%d}")
+        return found
 
     def old_addresses(self):
         """address_key -> {filename} link, for every old address of every planned post."""
@@ -202,6 +228,10 @@ class Importer:
         for number, item in enumerate(self.export.items, start=1):
             if number % PROGRESS_EVERY == 0 or number == total:
                 self.log(f"  {number} of {total} read…")
+            if item.key in self.same_as:
+                shown = display(self.content / self.same_as[item.key], self.content)
+                outcome.already.append(f'{shown}: "{posts.one_line(item.title)}"')
+                continue
             resolver = posts.Resolver(known, hosts, self.media, item.link or self.export.site)
             # A draft may keep its links to other drafts: none of them is public.
             resolver.drafts = {} if item.key in self.drafted else drafts
@@ -218,12 +248,12 @@ class Importer:
         for name, data in self.media.pending.items():
             writes[self.media.images_folder / name] = data
         writes[self.manifest_path] = json.dumps(self.manifest, indent=1, sort_keys=True) + "\n"
-        _write_all(writes, self.content)
+        write_all(writes, self.content)
 
     def _plan_write(self, item, text, why, outcome, writes):
         relative = self.files[item.key]
         path = self.content / relative
-        shown = _display(path, self.content)
+        shown = display(path, self.content)
         known = self.manifest["imported"].get(item.key)
         if known and not path.is_file():
             outcome.skipped.append((shown, "you deleted it after the last import"))
@@ -235,6 +265,7 @@ class Importer:
             outcome.drafts.append((shown, why))
         if known and path.read_text(encoding="utf-8") == text:
             outcome.unchanged.append(shown)
+            known["same_post"] = self.identities(item)  # for a manifest an older import wrote
             return
         if not known and (path.exists() or path in writes):
             # plan() gives each new post a free slug: a file there would be hers, overwritten.
@@ -244,7 +275,11 @@ class Importer:
             )
         (outcome.updated if known else outcome.written).append((shown, item.kind))
         writes[path] = text
-        self.manifest["imported"][item.key] = {"file": relative, "sha256": _hash(text)}
+        self.manifest["imported"][item.key] = {
+            "file": relative,
+            "sha256": _hash(text),
+            "same_post": self.identities(item),
+        }
 
     def _record_redirects(self, outcome, writes):
         """Count each published post's new old addresses; return the redirects file to write.
@@ -297,45 +332,6 @@ class Importer:
                     yield address
 
 
-def _write_all(writes, content):
-    """Write every file, or none: on any failure each file is put back as it was."""
-    before, made = {}, []
-    try:
-        for path, data in writes.items():
-            path = Path(path)
-            before[path] = path.read_bytes() if path.exists() else None
-            made += [f for f in reversed(path.parents) if not f.exists()]
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(data, str):
-                path.write_text(data, encoding="utf-8")
-            else:
-                path.write_bytes(data)
-    except BaseException as error:  # a full disk, or Ctrl-C half-way: put everything back
-        for path, old in reversed(before.items()):
-            try:
-                if old is None:
-                    path.unlink(missing_ok=True)
-                else:
-                    path.write_bytes(old)
-            except OSError:
-                pass
-        for folder in reversed(made):
-            try:
-                folder.rmdir()
-            except OSError:
-                pass
-        if not isinstance(error, OSError):
-            raise
-        try:
-            where = _display(error.filename, content)
-        except (TypeError, ValueError):
-            where = "the content folder"
-        raise ImportStopped(
-            f"Could not write {where} ({error.strerror or error}), so nothing was imported: "
-            "the content folder is as it was. Run the import again once that is mended."
-        ) from None
-
-
 def known_links(export):
     return [item.link for item in export.items if item.link]
 
@@ -348,8 +344,21 @@ def _depth(item, by_id):
     return depth
 
 
-def import_posts(source, settings, content, media=None, dry_run=False, download=True, log=print):
-    """Import `source` into the content folder; return the report, in plain words."""
+def import_posts(
+    source,
+    settings,
+    content,
+    media=None,
+    dry_run=False,
+    download=True,
+    log=print,
+    first_hop_allowed=None,
+):
+    """Import `source` into the content folder; return the report, in plain words.
+
+    This is what `invoke import-posts` runs. ImportStopped says, in plain words, why
+    nothing was imported. `first_hop_allowed` is for tests only (fetching.download).
+    """
     source = Path(source)
     if not source.is_file():
         raise ImportStopped(
@@ -363,12 +372,14 @@ def import_posts(source, settings, content, media=None, dry_run=False, download=
     export = sources.read_export(source, zone)
     content = Path(content)
     images = content / "images"
-    outcome = Outcome(export, source, media=Media(images, media, download))
+    outcome = Outcome(
+        export, source, media=Media(images, media, download, dry_run, first_hop_allowed)
+    )
     try:
         Importer(export, settings, content, outcome.media, log).run(outcome, dry_run)
     except OSError as error:
         raise ImportStopped(f"The import stopped: {error}. Nothing was imported.") from None
-    from tools.importer.report import report
+    from importer.report import report
 
     return report(outcome, dry_run)
 

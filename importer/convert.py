@@ -28,6 +28,11 @@ FOOTNOTE_TOKEN = re.compile(r"IMPORTFOOTNOTE(\d+)X")
 NOTE_MARK = "IMPORTNOTE{}X"
 NOTE_TOKEN = re.compile(r"IMPORTNOTE(\d+)X")
 CAPTION_START, CAPTION_END = "IMPORTCAPTIONSTARTX", "IMPORTCAPTIONENDX"
+# In text, what Markdown would read as the start of a tag, a comment or an entity: the
+# words "&lt;iframe&gt;" in a post are text, and must not become an <iframe> the
+# sanitizer never saw. Markdown shows &lt; and &amp; as the characters themselves.
+RAW_HTML_START = re.compile(r"<(?=[A-Za-z/!?])|&(?=#?[A-Za-z0-9]+;)")
+FILE_NAME = re.compile(r"^[\w.-]+\.(?:jpe?g|png|gif|webp|avif|heic|svg)$", re.I)
 LINE_START_SYNTAX = re.compile(r"^([ ]{0,3})(#|>|[-+*](?=\s)|\d+(?=\.\s))", re.M)
 EMPTY_ITEM = re.compile(r"^\s*(?:[-+*]|\d+\.)\s*$", re.M)
 # Markdown leaves raw HTML alone inside these, so a figure there is written without its tags.
@@ -84,23 +89,35 @@ class SiteMarkdown(MarkdownConverter):
 
     def convert_img(self, el, text, parent_tags):
         alt = " ".join((el.get("alt") or el.get("title") or "").split())
-        placed = self.resolver.image(el.get("src") or "")
-        if placed is None and el.get("src") in self.missing:
-            return ""  # the same picture again: one note for it is enough
+        if FILE_NAME.match(alt):
+            alt = ""  # Squarespace's "image-asset.jpeg" describes nothing
+        source = (el.get("src") or "").strip()
+        placed = self.resolver.image(source)
         if placed is None:
-            self.missing.add(el.get("src"))
-            described = f' ("{alt}")' if alt else ""
-            return self._note(
-                f"An image of the old post could not be found: {el.get('src')}{described}. "
-                "Save it in content/images and add it here as ![description]({static}/images/NAME)."
-            )
+            # Every place gets its note, the same picture again too: each one needs her.
+            return self._note(self._missing(source, alt))
+        mark = ""
         if not alt:
             alt = "An image from the original post, not yet described"
-            self._note(
+            mark = self._note(
                 "Describe the image above for readers who cannot see it: replace its alt text."
             )
         alt = alt.replace("[", "(").replace("]", ")")
-        return f"![{alt}]({placed})"
+        return f"![{alt}]({placed}){mark}"
+
+    def _missing(self, source, alt):
+        described = f' (described as "{alt}")' if alt else ""
+        add = "Save it in content/images and add it here as ![description]({static}/images/NAME)."
+        if not source or source.startswith("data:"):
+            return (
+                f"The old post showed an image here{described}, but the export has no "
+                f"address for it. Find the picture, then: {add}"
+            )
+        why = self.resolver.why_missing(source)
+        where = f"{source}, {why}" if why else source
+        again = " (again: it appears earlier in this post too)" if source in self.missing else ""
+        self.missing.add(source)
+        return f"An image of the old post was not found{again}: {where}{described}. {add}"
 
     def convert_a(self, el, text, parent_tags):
         href = self.resolver.link(el.get("href") or "")
@@ -122,7 +139,9 @@ class SiteMarkdown(MarkdownConverter):
         words, _, after = rest.partition(CAPTION_END)
         body = (body + after).strip()
         words = " ".join(words.split())
-        if not body or not words or parent_tags & RAW_HTML_IGNORED_IN:
+        # A picture that was not found leaves only its note: the caption stays, as words.
+        pictured = NOTE_TOKEN.sub("", body).strip()
+        if not pictured or not words or parent_tags & RAW_HTML_IGNORED_IN:
             return f"\n\n{body}\n\n{words}\n\n"
         return (
             f'\n\n<figure markdown="1">\n{body}\n\n'
@@ -138,7 +157,8 @@ class SiteMarkdown(MarkdownConverter):
         # What Markdown would read as a heading, a list or a quote where a line starts.
         text = super().escape(text, parent_tags)
         if "_noformat" in parent_tags:
-            return text
+            return text  # code, which Markdown shows as it is
+        text = RAW_HTML_START.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", text)
         return LINE_START_SYNTAX.sub(_escaped, text)
 
     def convert_li(self, el, text, parent_tags):

@@ -36,6 +36,12 @@ def report(outcome, dry_run):
             f"  {_count(len(outcome.unchanged), 'file')} already imported as they are: "
             "nothing to write."
         )
+    if outcome.already:
+        lines.append(
+            f"  Already imported from another export of the same blog, so not imported again "
+            f"({len(outcome.already)}):"
+        )
+        lines += _listed(outcome.already)
     if outcome.skipped:
         lines.append(f"  Skipped, so your changes stay ({len(outcome.skipped)}):")
         lines += _listed([f"{path}: {why}" for path, why in outcome.skipped])
@@ -51,6 +57,12 @@ def report(outcome, dry_run):
         f"  Pictures: {_count(len(media.pending), 'picture')} {would or ''}placed in "
         "content/images"
         + (f" ({len(set(media.downloaded))} downloaded)" if media.downloaded else "")
+        + (
+            f" ({len(set(media.to_download))} would be downloaded from the old site, if it "
+            "still has them; a dry run contacts nothing)"
+            if media.to_download
+            else ""
+        )
         + (f"; {_count(there, 'picture')} already there" if there else "")
         + "."
     )
@@ -59,7 +71,14 @@ def report(outcome, dry_run):
             f"  {_count(len(media.missing), 'picture')} could not be found; each post is imported "
             "without it, and `invoke check` says where each one was:"
         )
-        lines += _listed(media.missing)
+        lines += _listed(
+            [
+                f"{address} (not taken: {media.why_missing[address]})"
+                if address in media.why_missing
+                else address
+                for address in media.missing
+            ]
+        )
     lines.append(
         f"  Old addresses: {outcome.redirects} {would or ''}recorded in content/redirects.txt; "
         "they lead to the new pages once the old address points at this site."

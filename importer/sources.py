@@ -175,6 +175,11 @@ def _text(element, namespace, name):
     return (found.text or "").strip() if found is not None else ""
 
 
+def _raw_text(element, namespace, name):
+    found = next(_children(element, namespace, name), None)
+    return (found.text or "") if found is not None else ""
+
+
 def _plain(element, name):
     found = element.find(name)
     return (found.text or "").strip() if found is not None else ""
@@ -219,7 +224,8 @@ def _read_wxr(root, zone):
             export.left_out[label] = export.left_out.get(label, 0) + 1
             continue
         not_public = NOT_PUBLIC.get(status, "" if status == "publish" else f"status {status}")
-        if not not_public and _text(element, WP, "post_password"):
+        # A password of spaces is still a password: WordPress asked readers for it.
+        if not not_public and _raw_text(element, WP, "post_password"):
             not_public = "protected by a password"
         categories, tags = [], []
         for category in element.findall("category"):

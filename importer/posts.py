@@ -13,12 +13,15 @@ from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
 from bs4 import BeautifulSoup
 
+from importer.media import is_image_address
 from plugins.front_matter import FIELDS, SUMMARY_LIMIT
 from plugins.new_post import FALLBACK_SLUG, RESERVED_PAGE_SLUGS, make_slug, unique_slug
-from tools.importer.media import is_image_address
 
 UNCATEGORISED = {"uncategorized", "uncategorised", "general"}
-MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]<>])")
+MARKDOWN_SPECIALS = re.compile(r"([\\`*_\[\]>])")
+# Markdown cannot escape "<" with a backslash (it shows the backslash); as &lt; it shows
+# "<" and never starts a tag. "&" before an entity's name likewise stays an ampersand.
+RAW_HTML_START = re.compile(r"<|&(?=#?[A-Za-z0-9]+;)")
 SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
@@ -35,17 +38,23 @@ def summary_of(text):
     chosen = ""
     for sentence in SENTENCE_END.split(plain):
         candidate = f"{chosen} {sentence}".strip()
-        if len(MARKDOWN_SPECIALS.sub(r"\\\1", candidate)) > SUMMARY_LIMIT:
+        if len(as_markdown(candidate)) > SUMMARY_LIMIT:
             break
         chosen = candidate
     if not chosen and plain:
         words = []
         for word in plain.split():
-            if len(MARKDOWN_SPECIALS.sub(r"\\\1", " ".join([*words, word]))) > SUMMARY_LIMIT - 1:
+            if len(as_markdown(" ".join([*words, word]))) > SUMMARY_LIMIT - 1:
                 break
             words.append(word)
         chosen = " ".join(words).rstrip(",;:") + "…"
-    return MARKDOWN_SPECIALS.sub(r"\\\1", chosen)
+    return as_markdown(chosen)
+
+
+def as_markdown(text):
+    """Plain text written so that Markdown shows it as it is, and never reads a tag in it."""
+    text = MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    return RAW_HTML_START.sub(lambda m: "&lt;" if m.group() == "<" else "&amp;", text)
 
 
 def merged_tags(names):
@@ -133,6 +142,12 @@ class Resolver:
         address = urljoin(self.base, src) if not urlsplit(src).scheme else src
         placed = self.media.place(address)
         return f"{{static}}/images/{placed}" if placed else None
+
+    def why_missing(self, src):
+        """Why a picture was not taken, when it was there but refused ("" when not found)."""
+        address = urljoin(self.base, src) if not urlsplit(src).scheme else src
+        why = self.media.why_missing.get(address, "")
+        return f"which was not taken: {why}" if why else ""
 
     def is_image_file(self, href):
         return href.startswith("{static}/images/") or is_image_address(href)

@@ -218,9 +218,31 @@ def autop(text):
     return re.sub("\x00(\\d+)\x00", lambda m: kept[int(m.group(1))], text)
 
 
+def lazy_pictures(soup):
+    """Each lazily loaded picture once, at its real address.
+
+    Squarespace writes every image block as <img data-src> (a script fills in src) beside
+    a <noscript><img src> copy for readers without scripts; lazy-loading plugins for
+    WordPress do the same with a placeholder in src. The picture is the data-src one, and
+    a <noscript> that only repeats pictures shown beside it is left out.
+    """
+    for image in soup.find_all("img"):
+        lazy = (image.get("data-src") or image.get("data-image") or "").strip()
+        if lazy and not lazy.startswith("data:"):
+            image["src"] = lazy
+    shown = {i.get("src") for i in soup.find_all("img") if i.find_parent("noscript") is None}
+    for noscript in soup.find_all("noscript"):
+        images = noscript.find_all("img")
+        if images and all(image.get("src") in shown for image in images):
+            noscript.decompose()
+        else:
+            noscript.unwrap()
+
+
 def _embeds(text, prepared):
     """Players and embedded posts become a link to what they showed."""
     soup = BeautifulSoup(text, "html.parser")
+    lazy_pictures(soup)
     for frame in soup.find_all(["iframe", "embed", "object"]):
         address = frame.get("src") or frame.get("data") or ""
         address = _page_of_player(address)
