@@ -42,7 +42,7 @@ def test_a_link_to_a_post_with_other_capitals_gets_its_real_name(tmp_path):
     (problem,) = found(
         links.check,
         tmp_path,
-        "[Sleep]({filename}Sleep-Tips.md)",
+        "[Sleep]({filename}SLEEP TIPS.md)",
         **{"articles/sleep-tips.md": other},
     )
     assert "Did you mean {filename}/articles/sleep-tips.md?" in problem.fix
