@@ -57,7 +57,7 @@ def check(site):
                 fix = f"Write it as {{filename}}{relative}{fragment}, which keeps working "
                 fix += "wherever the site is published."
             elif path in statics:
-                shown = site.display(statics[path]).removeprefix("content/")
+                shown = os.path.relpath(statics[path], site.content_root).replace(os.sep, "/")
                 fix = f"Write it as {{static}}/{shown}, which keeps working wherever the site "
                 fix += "is published."
             elif page in written or path in written or path.startswith(tuple(SITE_FOLDERS)):
