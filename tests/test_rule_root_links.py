@@ -4,6 +4,7 @@ import pytest
 
 from plugins.runner import BuildFailed, build
 from tests.conftest import ROOT, invoke
+from tests.picture_helpers import SAFE_SVG
 
 FOLDER_SITEURL = "https://you.github.io/psych-site"
 
@@ -46,9 +47,21 @@ def test_a_publish_in_a_folder_says_where_the_link_would_lead(minimal_content, t
     assert "lead out of it, to https://you.github.io/about/" in said
 
 
+def test_a_drawing_shown_from_the_top_of_the_site_gets_its_static_link(minimal_content):
+    (minimal_content / "images" / "chart.svg").write_text(SAFE_SVG, encoding="utf-8")
+    with_links(minimal_content, "![A chart of sleep hours](/images/chart.svg)")
+    code, said = checked(minimal_content)
+    assert code != 0 and "content/articles/links.md, line 5 (image)" in said
+    assert "The drawing /images/chart.svg is written as an address from the top" in said
+    assert "Write it as {static}/images/chart.svg" in said
+
+
 def test_links_written_with_filename_and_to_other_websites_pass(minimal_content):
+    # A photo shown as /images/… is published with the site's whole address.
     with_links(
-        minimal_content, "[About me]({filename}../pages/about.md), [NIMH](https://nimh.gov/)"
+        minimal_content,
+        "[About me]({filename}../pages/about.md), [NIMH](https://nimh.gov/)\n\n"
+        "![A grey square](/images/square.png)",
     )
     code, said = checked(minimal_content)
     assert code == 0, said

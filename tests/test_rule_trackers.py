@@ -52,7 +52,8 @@ def test_a_wrapped_address_typed_bare_is_refused_too(tmp_path):
 )
 def test_a_short_link_says_how_to_find_the_real_address(tmp_path, short):
     (problem,) = found(trackers.check, tmp_path, f"[the study]({short})")
-    assert short in problem.what and "copy the address of the page it arrives at" in problem.fix
+    assert short in problem.what and "passes through" in problem.what
+    assert "copy the address of the page it arrives at" in problem.fix
 
 
 @pytest.mark.parametrize(
@@ -69,3 +70,15 @@ def test_a_short_link_says_how_to_find_the_real_address(tmp_path, short):
 )
 def test_ordinary_links_to_these_websites_pass(tmp_path, link):
     assert found(trackers.check, tmp_path, f"[a page]({link})") == []
+
+
+def test_an_insecure_address_inside_is_given_as_https(tmp_path):
+    wrapped = "https://l.facebook.com/l.php?u=http%3A%2F%2Fexample.org%2Fstudy&h=AT3"
+    (problem,) = found(trackers.check, tmp_path, f"[the study]({wrapped})")
+    assert "https://example.org/study (check that it opens)." in problem.fix
+
+
+def test_a_newsletter_click_counter_says_how_to_find_the_address(tmp_path):
+    counted = "https://example.us5.list-manage.com/track/click?u=1a2b3c&id=4d5e6f&e=7a8b9c"
+    (problem,) = found(trackers.check, tmp_path, f"[the study]({counted})")
+    assert "Mailchimp" in problem.what and "open it in your browser" in problem.fix

@@ -4,9 +4,10 @@
 one (https://you.github.io/psych-site/) has its About page at /psych-site/about/, so
 /about/ would lead out of the site, and on the preview it still works. Pelican writes
 a {filename} or {static} link with the site's whole address wherever it is published.
-rules/own_links.py explains a /… address that leads to no page at all; this rule the
-ones that do, whichever SITEURL this build has, so `invoke check` says it before a
-publish would.
+A drawing shown as /images/chart.svg is published as written too (a photo is not:
+plugins/pictures writes its whole address). rules/own_links.py explains a /… address
+that leads to no page at all; this rule the ones that do, whichever SITEURL this build
+has, so `invoke check` says it before a publish would.
 """
 
 import os
@@ -23,7 +24,7 @@ from plugins.checks.rules.addresses import SITE_FOLDERS, own_pages
 # Whether a post's HTML may hold a link starting with "/": parsing every post on every
 # build costs more than the rest of a one-post rebuild (rules/own_links.py measured it).
 # A value starting with a character reference is parsed too, since it may be a slash.
-MAY_START_WITH_SLASH = re.compile(r"""href\s*=\s*["']?\s*(?:/(?!/)|&)""", re.I)
+MAY_START_WITH_SLASH = re.compile(r"""(?:href|src)\s*=\s*["']?\s*(?:/(?!/)|&)""", re.I)
 EXAMPLE = "https://you.github.io/psych-site/"
 
 
@@ -44,8 +45,8 @@ def check(site):
         if not MAY_START_WITH_SLASH.search(source.html or ""):
             continue
         for element in source.elements:
-            address = (element.attributes.get("href") or "").strip()
-            if element.tag != "a" or not address.startswith("/") or address.startswith("//"):
+            address = _address(element)
+            if not address.startswith("/") or address.startswith("//"):
                 continue
             parts = urlsplit(address)
             path = unquote(parts.path).lstrip("/")
@@ -60,32 +61,44 @@ def check(site):
                 shown = os.path.relpath(statics[path], site.content_root).replace(os.sep, "/")
                 fix = f"Write it as {{static}}/{shown}, which keeps working wherever the site "
                 fix += "is published."
-            elif page in written or path in written or path.startswith(tuple(SITE_FOLDERS)):
+            elif element.tag == "a" and (
+                page in written or path in written or path.startswith(tuple(SITE_FOLDERS))
+            ):
                 fix = _whole_address(siteurl, address)
             else:
-                continue  # it leads to no page: rules/own_links.py explains it
+                continue  # it leads to nothing: rules/own_links.py or images.py explains it
+            what = "drawing" if element.tag == "img" else "link"
             yield Problem(
                 "error",
                 source.shown,
                 source.line_of(f"({address}") or source.line_of(address),
-                "link",
-                _what(siteurl, address),
+                "image" if element.tag == "img" else "link",
+                _what(siteurl, what, address),
                 fix,
             )
 
 
-def _what(siteurl, address):
+def _address(element):
+    if element.tag == "a":
+        return (element.attributes.get("href") or "").strip()
+    src = (element.attributes.get("src") or "").strip() if element.tag == "img" else ""
+    # A photo at /images/… is published by plugins/pictures with the site's whole address;
+    # a drawing (SVG) is published as it is written.
+    return src if src.lower().partition("?")[0].endswith(".svg") else ""
+
+
+def _what(siteurl, what, address):
     folder = urlsplit(siteurl).path.rstrip("/")
     if folder:
         server = siteurl[: -len(folder)]
         return (
-            f"The site is published in a folder, {siteurl}/, so the link {address} would "
-            f"lead out of it, to {server}{address}, a page that is not there."
+            f"The site is published in a folder, {siteurl}/, so the {what} {address} would "
+            f"lead out of it, to {server}{address}, where there is nothing."
         )
     return (
-        f"The link {address} is written as an address from the top of the web server. "
+        f"The {what} {address} is written as an address from the top of the web server. "
         f"On a site published in a folder, as {EXAMPLE}, it would lead out of the site, "
-        "to a page that is not there."
+        "where there is nothing."
     )
 
 

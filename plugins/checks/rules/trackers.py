@@ -57,22 +57,20 @@ def check(source, site):
             continue
         who, real = unwrapped
         shown = target if len(target) <= SHORT else target[:SHORT] + "…"
-        if real:
-            what = (
-                f"The link {shown} passes through {who}, which records every click on it: "
-                f"readers who follow it would be reported to {who}, which the site promises "
-                "not to do. It was copied from an email, a document or a social media post."
-            )
+        what = (
+            f"The link {shown} passes through {who}, which records every click on it: "
+            f"readers who follow it would be reported to {who}, which the site promises not "
+            "to do. Links copied from emails, documents and social media are often written so."
+        )
+        if real.startswith("http://"):
+            fix = f"Replace it with the address it leads to, made secure: https://{real[7:]} "
+            fix += "(check that it opens)."
+        elif real:
             fix = f"Replace it with the address it leads to: {real}"
         else:
-            what = (
-                f"The link {target} is a short link that passes through {who}, which records "
-                f"every click on it: readers who follow it would be reported to {who}, "
-                "which the site promises not to do."
-            )
             fix = (
-                "Open the link in your browser, copy the address of the page it arrives at, "
-                "and write that address instead."
+                "The link does not show where it leads: open it in your browser, copy the "
+                "address of the page it arrives at, and write that address instead."
             )
         line = source.line_of(f"({target}") or source.line_of(target)
         yield Problem("error", source.shown, line, "link", what, fix)
