@@ -150,6 +150,44 @@ CASES = [
         "line 5 (link)",
         ["/pages/about.html leads to no page", "Write it as {filename}../pages/about.md"],
     ),
+    (
+        "web-address-without-https",
+        "error",
+        "line 5 (link)",
+        [
+            "looks like a web address without https://",
+            "Write it as https://www.nimh.nih.gov/health/publications/generalized-anxiety-",
+        ],
+    ),
+    (
+        "tracked-link",
+        "error",
+        "line 5 (link)",
+        [
+            "passes through Google, which records every click",
+            "Replace it with the address it leads to: "
+            "https://www.nimh.nih.gov/health/topics/anxiety-disorders",
+        ],
+    ),
+    ("empty-heading", "error", "line 7 (headings)", ["has no words", "Write the heading after ##"]),
+    (
+        "pasted-bullets",
+        "error",
+        "line 6 (list)",
+        ["Lines 6 to 7 start with •", "one paragraph", "- (a hyphen and a space)"],
+    ),
+    (
+        "misnamed-image",
+        "error",
+        "line 5 (image)",
+        ["Did you mean {static}/images/square.png?", "the web server tells them apart"],
+    ),
+    (
+        "root-relative-link",
+        "error",
+        "line 5 (link)",
+        ["from the top of the web server", "Write it as {filename}../pages/about.md"],
+    ),
 ]
 
 

@@ -1,13 +1,18 @@
 """Links: every address in every built page leads somewhere real."""
 
+import os
+import subprocess
+import sys
 from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from tests.conftest import own_path, read_page
+from plugins.runner import build
+from tests.conftest import ROOT, own_path, read_page
 
 LINKING_ATTRIBUTES = ("href", "src")
 SAFE_SCHEMES = ("https", "mailto", "tel", "sms")
+ADDRESSING = (*LINKING_ATTRIBUTES, "srcset")
 
 
 def local_target(site, page, address):
@@ -85,3 +90,74 @@ def test_every_old_address_leads_to_a_page_that_exists(site):
         if refresh is not None:
             new = own_path(refresh["content"].split("url=", 1)[1])
             assert local_target(site, "index.html", new).is_file(), f"{page} -> {new}"
+
+
+def published_folder():
+    """The folder part of the address `invoke publish` deploys to: /psych-site, or ""."""
+    if not os.environ.get("SITE_OUTPUT"):
+        return ""
+    return urlsplit(os.environ.get("SITEURL", "")).path.rstrip("/")
+
+
+def addresses_in(element):
+    for name in LINKING_ATTRIBUTES:
+        if element.get(name):
+            yield element[name]
+    for candidate in (element.get("srcset") or "").split(","):
+        if candidate.split():
+            yield candidate.split()[0]
+
+
+def test_every_own_address_stays_inside_the_folder_the_site_is_published_in(site, page):
+    # https://you.github.io/psych-site/: /about/ would be you.github.io/about/, another site.
+    folder = published_folder()
+    if not folder:
+        return
+    soup = read_page(site, page)
+    for element in soup.find_all(lambda tag: any(tag.has_attr(n) for n in ADDRESSING)):
+        for address in addresses_in(element):
+            if address.startswith("/") and not address.startswith("//"):
+                inside = address == folder or address.startswith(f"{folder}/")
+                assert inside, f"{page}: {address} leads out of {folder}/"
+
+
+FOLDER_SITEURL = "https://you.github.io/psych-site"
+PAGE_LINKING_OUT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Old handout</title></head>
+<body><a href="/about/">About me</a></body></html>
+"""
+
+
+def test_publishing_in_a_folder_refuses_a_page_that_links_out_of_it(tmp_path, minimal_content):
+    # The built-site checks `invoke publish` runs, over a site bound for a folder: the theme,
+    # the pictures and {filename} links stay inside it, and a hand-made /about/ is caught.
+    (minimal_content / "articles" / "pictures.md").write_text(
+        "Title: Pictures\nDate: 2026-01-20\nSummary: Pictures and links.\n\n"
+        "![A grey square](/images/square.png)\n\n[About me]({filename}../pages/about.md)\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITEURL", FOLDER_SITEURL)
+        build(
+            ROOT / "publishconf.py",
+            {"PATH": str(minimal_content), "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path)},
+        )
+
+    def site_checks():
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "tests/test_links.py", "-q", "-p", "no:cacheprovider"]
+            + ["-m", "site", "-k", "stays_inside_the_folder"],
+            cwd=ROOT,
+            env={**os.environ, "SITE_OUTPUT": str(output), "SITEURL": FOLDER_SITEURL},
+            capture_output=True,
+            text=True,
+        )
+
+    passed = site_checks()
+    assert passed.returncode == 0 and " passed" in passed.stdout, passed.stdout
+    (output / "extra").mkdir(exist_ok=True)  # where a hand-made page in content/extra goes
+    (output / "extra" / "handout.html").write_text(PAGE_LINKING_OUT, encoding="utf-8")
+    failed = site_checks()
+    assert failed.returncode != 0
+    assert "extra/handout.html: /about/ leads out of /psych-site/" in failed.stdout

@@ -12,6 +12,7 @@ import re
 
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
+from plugins.checks.rules.links import closest, written_as_on_disk
 from plugins.pictures import process, svg
 from plugins.pictures.publish import PLACEHOLDER, picture_path, widths
 from plugins.pictures.source import RASTER_SUFFIXES, PictureProblem, open_upright
@@ -41,12 +42,11 @@ def check(source, site):
             return Problem("error", source.shown, line, "image", what, fix)
 
         shown = site.display(path)
-        if not path.is_file():
+        if not path.is_file() or not written_as_on_disk(path, site.content_root):
             if not PLACEHOLDER.match(src):  # rules/links.py explains a {static} address
                 yield problem(
                     f"The image {src} does not exist: there is no {shown}.",
-                    "Put the picture in content/images/ and write its name exactly, "
-                    "as ![what it shows]({static}/images/NAME.jpg).",
+                    closest(path, site.content_root, "image", source.path),
                 )
             continue
         if path.suffix.lower() == ".svg":

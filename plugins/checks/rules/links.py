@@ -7,12 +7,15 @@ website would tell that website who is reading.
 """
 
 import difflib
+import functools
+import os
 import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
+from plugins.checks.rules.web_addresses import web_address_meant
 from plugins.checks.source import key
 
 PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
@@ -54,6 +57,12 @@ def _check_target(tag, target, source, site):
         kind, path = placeholder.groups()
         path, _, fragment = path.partition("#")
         resolved = resolve(path, source.path, site.content_root)
+        if resolved.is_file() and not written_as_on_disk(resolved, site.content_root):
+            return problem(
+                f"The {what} {path} is written with other capitals than its file: it opens "
+                "on your computer, but not on the web server, which tells capitals apart.",
+                closest(resolved, site.content_root, what, source.path),
+            )
         if not resolved.is_file():
             shown = site.display(resolved)
             return problem(
@@ -103,6 +112,8 @@ def _check_target(tag, target, source, site):
         )
     if parts.path and not target.startswith("/"):
         resolved = resolve(unquote(parts.path), source.path, site.content_root)
+        if not resolved.exists() and web_address_meant(target):
+            return []  # www.example.org/…: rules/web_addresses.py names the https:// address
         prefix = "{filename}" if resolved.suffix == ".md" else "{static}"
         if resolved.exists():
             fix = f"Write it as {prefix}{target}, so it keeps working wherever the page is."
@@ -128,6 +139,13 @@ def closest(missing, content_root, what, source_path):
     """Suggest the existing file whose name is nearest to the one that is missing."""
     content_root = Path(key(content_root))
     wanted_post = what == "link" and missing.suffix in (".md", "")
+    written_otherwise = same_name_written_otherwise(missing, content_root)
+    if written_otherwise:
+        prefix = "{filename}" if written_otherwise.endswith(".md") else "{static}"
+        return (
+            f"Did you mean {prefix}/{written_otherwise}? Write the name exactly as the file is "
+            "called, capitals and spaces alike: the web server tells them apart."
+        )
     # By name; read backwards, so that of two files with one name the first one stays.
     candidates = {
         p.name: p.relative_to(content_root).as_posix()
@@ -150,6 +168,55 @@ def closest(missing, content_root, what, source_path):
             "as ![what it shows]({static}/images/NAME.jpg)."
         )
     return "Check the file name, or put the file in content/images."
+
+
+def same_name_written_otherwise(missing, content_root):
+    """The file, relative to the content folder, whose name differs only in capitals or spaces.
+
+    My Office.JPG for my office.jpg opens on a Mac, whose disk ignores capitals, but not
+    on the web server; difflib's guess misses it, as it weighs every capital as a typo.
+    """
+    root = Path(key(content_root))
+    try:
+        wanted = _loose(Path(key(missing)).relative_to(root).as_posix())
+    except ValueError:
+        return None
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if _loose(relative) == wanted and path.is_file():
+            return relative
+    return None
+
+
+def _loose(name):
+    return "".join(name.lower().replace("%20", " ").split()).replace("_", "").replace("-", "")
+
+
+def written_as_on_disk(path, content_root):
+    """Whether every part of a path in the content folder is written as on the disk.
+
+    A disk that ignores capitals (a Mac's) opens My Office.JPG as my office.jpg; the web
+    server will not.
+    """
+    root = Path(key(content_root))
+    if not _disk_ignores_capitals(str(root)):
+        return True  # the file opened is the one named (Linux, as on the web server)
+    try:
+        parts = Path(key(path)).relative_to(root).parts
+    except ValueError:
+        return True
+    folder = root
+    for part in parts:
+        if part not in os.listdir(folder):
+            return False
+        folder = folder / part
+    return True
+
+
+@functools.lru_cache(maxsize=8)
+def _disk_ignores_capitals(folder):
+    flipped = os.path.join(os.path.dirname(folder), os.path.basename(folder).swapcase())
+    return flipped != folder and os.path.exists(flipped)
 
 
 def ids(source):
