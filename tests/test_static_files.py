@@ -98,3 +98,16 @@ def test_the_build_leaves_out_every_unchecked_file_even_without_the_checks(tmp_p
     published = {name for name in all_files(output) if name.startswith(("extra/", "images/"))}
     assert published == set(sound)
     assert not any("secret" in name for name in all_files(tmp_path / "output"))
+
+
+def test_a_link_out_of_the_content_folder_is_refused_before_the_build(minimal_content, tmp_path):
+    (tmp_path / "secret.txt").write_text("a private note")
+    post = minimal_content / "articles" / "first-steps.md"
+    lines = post.read_text(encoding="utf-8").splitlines()
+    post.write_text("\n".join([*lines, "", "[My notes]({static}/../secret.txt)", ""]))
+
+    result = invoke("check", "--content", str(minimal_content))
+
+    assert result.returncode != 0
+    assert f"content/articles/first-steps.md, line {len(lines) + 2} (link)" in result.stderr
+    assert "leads out of the content folder" in result.stderr

@@ -54,6 +54,14 @@ def _check_target(tag, target, source, site):
         kind, path = placeholder.groups()
         path, _, fragment = path.partition("#")
         resolved = resolve(path, source.path, site.content_root)
+        if not resolved.is_relative_to(key(site.content_root)):
+            # Pelican would copy it from elsewhere on this computer, or stop half-way.
+            return problem(
+                f"The {what} {path} leads out of the content folder, to {resolved}. Only "
+                "files in the content folder can be published.",
+                "Copy the file into content/extra (a PDF) or content/images (a picture), "
+                "and write its address from there, as {static}/extra/NAME.pdf.",
+            )
         if not resolved.is_file():
             shown = site.display(resolved)
             return problem(
