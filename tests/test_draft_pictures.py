@@ -1,4 +1,4 @@
-"""A picture only a draft shows stays private: the preview shows it, the public site has none of it."""
+"""A picture only a draft shows stays private: the preview shows it, the public site does not."""
 
 import json
 import os
