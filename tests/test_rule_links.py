@@ -49,4 +49,11 @@ def test_a_link_that_leads_out_of_the_content_folder_is_refused_by_its_line(tmp_
     problems = found(links.check, tmp_path, body)
     assert [(p.line, p.field) for p in problems] == [(5, "link"), (7, "link"), (9, "link")]
     assert all("leads out of the content folder" in p.what for p in problems)
-    assert "Copy the file into content/extra" in problems[0].fix
+    assert "content/extra (a PDF)" in problems[0].fix
+
+
+def test_a_picture_from_outside_the_content_folder_is_refused_by_its_line(tmp_path):
+    problems = found(links.check, tmp_path, "![A private photo](/../../photo.jpg)")
+    assert [(p.line, p.field) for p in problems] == [(5, "image")]
+    assert "leads out of the content folder" in problems[0].what
+    assert "{static}/images/NAME.jpg" in problems[0].fix
