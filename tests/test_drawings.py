@@ -26,6 +26,7 @@ SAID = {
     "animate-xlink-href": "changes where a link or a reference leads",
     "css-import-after-a-comment": "@import",
     "css-import-written-with-an-escape": "written with escapes",
+    "css-url-between-quoted-comment-marks": "loads /images/other.svg#g",
     "css-url-split-by-an-xml-comment": "loads /images/other.svg#p",
     "css-url-written-with-an-escape": "written with escapes",
     "doctype-of-another-site": "its own document type",

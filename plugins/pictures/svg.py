@@ -184,16 +184,19 @@ def _attribute(element, attribute, value):
 
 def _css(css):
     """What a style loads or hides; only url(#id), a part of the same drawing, is allowed."""
-    css = CSS_COMMENT.sub("", css)
     if "\\" in css:
         return ["its style is written with escapes (\\), which can hide what it loads"]
-    squeezed = "".join(css.split()).lower()
-    found = [f"its style uses {word.rstrip('(:')}" for word in CSS_LOADS if word in squeezed]
-    for address in URL.findall(squeezed):
-        address = address.strip("'\"")
-        if not address.startswith("#"):
-            found.append(f"its style loads {address[:60]}")
-    return found
+    found = []
+    # Read twice: as written, and without comments, since "/*" inside a quoted string is
+    # not a comment to a browser, and a comment elsewhere is.
+    for text in (css, CSS_COMMENT.sub("", css)):
+        squeezed = "".join(text.split()).lower()
+        found += [f"its style uses {word.rstrip('(:')}" for word in CSS_LOADS if word in squeezed]
+        for address in URL.findall(squeezed):
+            address = address.strip("'\"")
+            if not address.startswith("#"):
+                found.append(f"its style loads {address[:60]}")
+    return list(dict.fromkeys(found))
 
 
 def size_of(path):

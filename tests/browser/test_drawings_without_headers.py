@@ -18,6 +18,7 @@ DRAWINGS = FIXTURES / "drawings"
 DOES = {
     "css-import-after-a-comment": "loads https://tracker.example/look.css",
     "css-import-written-with-an-escape": "loads https://tracker.example/look.css",
+    "css-url-between-quoted-comment-marks": "loads /images/other.svg",
     "css-url-split-by-an-xml-comment": "loads /images/other.svg",
     "css-url-written-with-an-escape": "loads https://tracker.example/pixel.svg",
     "entity-in-utf-16": "runs",
