@@ -4,8 +4,11 @@ A web page or a script next to the pictures would be served from the site's own
 address, which its Content-Security-Policy trusts ('self'), and run as part of the site.
 """
 
-from tests.conftest import FIXTURES, build, invoke
+from plugins.checks.rules.content_files import SITE_FILES
+from plugins.redirects import REDIRECTS_FILE
+from tests.conftest import FIXTURES, ROOT, build, invoke
 from tests.test_plugins_alone import ARTICLE, build_with
+from tools.importer import MANIFEST
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 SOUND_DRAWING = (FIXTURES / "drawings" / "sound" / "figma.svg").read_bytes()
@@ -111,3 +114,8 @@ def test_a_link_out_of_the_content_folder_is_refused_before_the_build(minimal_co
     assert result.returncode != 0
     assert f"content/articles/first-steps.md, line {len(lines) + 2} (link)" in result.stderr
     assert "leads out of the content folder" in result.stderr
+
+
+def test_the_files_the_site_and_the_importer_keep_in_the_content_folder_are_not_refused():
+    assert {REDIRECTS_FILE, MANIFEST} <= SITE_FILES
+    assert {path.name for path in (ROOT / "content").iterdir() if path.is_file()} <= SITE_FILES

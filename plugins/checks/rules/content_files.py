@@ -36,8 +36,9 @@ FORMATS = {
     ".txt": "plain text without the .md ending",
     ".markdown": "Markdown with a long ending",
 }
-# The site's own files at the top of the content folder, read by the site, never published.
-SITE_FILES = frozenset({REDIRECTS_FILE, "new-post-template.md"})
+# The site's own files at the top of the content folder, read by the site or the importer
+# (tools/importer MANIFEST), never published.
+SITE_FILES = frozenset({REDIRECTS_FILE, "new-post-template.md", "import-manifest.json"})
 AS_PDF = "Save it as PDF (File > Save As or Export, then PDF) and put the PDF in content/extra."
 ELSEWHERE = (
     "Delete it from the content folder. To share a tool or a web page, link to it where it "
