@@ -77,27 +77,31 @@ SAID = {
     "image": "it shows a picture from another file or written inside it (<image>)",
     "feImage": "its filter loads a picture (<feImage>)",
 }
-PARSER = etree.XMLParser(
-    resolve_entities=False,
-    no_network=True,
-    load_dtd=False,
-    dtd_validation=False,
-    huge_tree=False,
-    remove_comments=False,
-    remove_pis=False,
-)
+
+
+def _parser():
+    """A parser that loads nothing and expands no entity: a new one each time (threads)."""
+    return etree.XMLParser(
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=False,
+        remove_pis=False,
+    )
 
 
 def _read(path):
     """The drawing's tree, read so that nothing is loaded or expanded."""
-    return etree.fromstring(path.read_bytes(), PARSER).getroottree()
+    return etree.fromstring(path.read_bytes(), _parser()).getroottree()
 
 
 def dangers(path):
     """What in an SVG file a drawing does not need, in plain words; [] when it is safe."""
     data = path.read_bytes()
     try:
-        tree = etree.fromstring(data, PARSER).getroottree()
+        tree = etree.fromstring(data, _parser()).getroottree()  # as _read, keeping the bytes
     except (etree.XMLSyntaxError, ValueError) as error:
         return [f"it cannot be read as a drawing ({error})"]
     found = list(_prolog(tree, data))
