@@ -64,7 +64,9 @@ def refusal(path):
     suffix = path.suffix.lower()
     if suffix == ".svg":
         dangers = svg.dangers(path)
-        return "This drawing " + "; ".join(dangers) + "." if dangers else None
+        return (
+            f"This drawing cannot be published as it is: {'; '.join(dangers)}." if dangers else None
+        )
     if suffix in SIGNATURES:
         with open(path, "rb") as file:
             start = file.read(16)
