@@ -113,7 +113,8 @@ JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": T
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
 # Raster pictures in images/ are never copied as they are: plugins/pictures publishes
-# smaller versions, without location or camera data, of those a post uses.
+# smaller versions, without location or camera data, of those a post uses. Of the rest,
+# only drawings, PDF handouts and the icon are published, once checked (plugins/static_files.py).
 STATIC_PATHS = ["images", "extra"]
 # The widths, in pixels, each picture is published at: enough for the 640-pixel column on
 # phones and on high-density screens (see plugins/pictures/publish.py).
@@ -202,6 +203,7 @@ PLUGINS = [
     "plugins.markdown_reader",
     "plugins.checks",
     "plugins.pictures",  # after the checks: it makes only pictures they found sound
+    "plugins.static_files",  # before stale_pages: only checked files are copied as they are
     "plugins.safe_messaging",
     "plugins.theme_assets",
     "plugins.review_dates",

@@ -37,3 +37,23 @@ def test_a_link_to_a_section_elsewhere_is_never_remembered(tmp_path):
     site = site_of(tmp_path, {"articles/note.md": article(site_body), "articles/other.md": OTHER})
     source = site.source_of(site.content_root / "articles" / "note.md")
     assert not links.check.may_remember(source)
+
+
+def test_a_link_that_leads_out_of_the_content_folder_is_refused_by_its_line(tmp_path):
+    (tmp_path / "secret.txt").write_text("a private note")
+    (tmp_path / "notes.md").write_text(OTHER)
+    body = (
+        "[Notes]({static}/../secret.txt)\n\n[More]({attach}../../secret.txt)\n\n"
+        "[Other]({filename}/../notes.md)"
+    )
+    problems = found(links.check, tmp_path, body)
+    assert [(p.line, p.field) for p in problems] == [(5, "link"), (7, "link"), (9, "link")]
+    assert all("leads out of the content folder" in p.what for p in problems)
+    assert "content/extra (a PDF)" in problems[0].fix
+
+
+def test_a_picture_from_outside_the_content_folder_is_refused_by_its_line(tmp_path):
+    problems = found(links.check, tmp_path, "![A private photo](/../../photo.jpg)")
+    assert [(p.line, p.field) for p in problems] == [(5, "image")]
+    assert "leads out of the content folder" in problems[0].what
+    assert "{static}/images/NAME.jpg" in problems[0].fix

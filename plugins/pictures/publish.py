@@ -75,7 +75,9 @@ def make_pictures(generators):
     settings, context = generators[0].settings, generators[0].context
     content_root = Path(settings["PATH"])
     folder = settings.get("IMAGE_CACHE_PATH") or os.path.join(settings["CACHE_PATH"], "images")
-    posts = [post for post in every_post(generators) if compat.body_of(post)]
+    # Only posts this build writes: the public one writes no draft (publishconf.py), so a
+    # picture only drafts show is neither made nor published there.
+    posts = [post for post in every_post(generators) if post.save_as and compat.body_of(post)]
     used = set()
     for post in posts:
         for tag in IMG.findall(compat.body_of(post)):

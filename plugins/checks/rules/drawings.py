@@ -1,7 +1,8 @@
 """A drawing (SVG) in the content is published as it is, so even one no post uses must be safe.
 
-Pelican copies every SVG in the picture folders, used or not; rules/images.py names an
-unsafe one where a post shows it, and this rule names the others.
+Pelican copies every SVG in the picture folders, used or not, and any a post links to;
+plugins/static_files.py leaves an unsafe one out of the build, rules/images.py names it
+where a post shows it, and this rule names the others, wherever they are.
 """
 
 from pathlib import Path
@@ -19,9 +20,9 @@ def check(site):
     root = Path(site.content_root)
     drawings = [
         path
-        for folder in site.settings["STATIC_PATHS"]
-        for path in sorted((root / folder).rglob("*"))
+        for path in sorted(root.rglob("*"))
         if path.suffix.lower() == ".svg"
+        and not any(part.startswith(".") for part in path.relative_to(root).parts)
     ]
     if not drawings:
         return  # the usual case: no post need be parsed to find which drawings it shows

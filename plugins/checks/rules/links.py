@@ -57,6 +57,8 @@ def _check_target(tag, target, source, site):
         kind, path = placeholder.groups()
         path, _, fragment = path.partition("#")
         resolved = resolve(path, source.path, site.content_root)
+        if not resolved.is_relative_to(key(site.content_root)):
+            return problem(*_leaves_content(what, path, resolved))
         if resolved.is_file() and not written_as_on_disk(resolved, site.content_root):
             return problem(
                 f"The {what} {path} is written with other capitals than its file: it opens "
@@ -81,6 +83,11 @@ def _check_target(tag, target, source, site):
                 )
         return []
     parts = urlsplit(target)
+    if tag == "img" and target.startswith("/") and not target.startswith("//"):
+        # The pictures are made from the content folder: /images/x.jpg is content/images/x.jpg.
+        resolved = resolve(parts.path, source.path, site.content_root)
+        if not resolved.is_relative_to(key(site.content_root)):
+            return problem(*_leaves_content(what, parts.path, resolved))
     if parts.scheme == "http" and tag == "a":
         if parts.hostname in PREVIEW_HOSTS:
             return []  # an address copied from the preview: rules/own_links.py names the file
@@ -125,6 +132,17 @@ def _check_target(tag, target, source, site):
             fix,
         )
     return []
+
+
+def _leaves_content(what, path, resolved):
+    # Pelican would copy the file from elsewhere on this computer, or stop half-way.
+    return (
+        f"The {what} {path} leads out of the content folder, to {resolved}. Only "
+        "files in the content folder can be published.",
+        "Copy the file into content/images (a picture) or content/extra (a PDF), and "
+        "write its address from there, as "
+        + ("{static}/images/NAME.jpg." if what == "image" else "{static}/extra/NAME.pdf."),
+    )
 
 
 def resolve(path, source_path, content_root):
