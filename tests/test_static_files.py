@@ -8,7 +8,7 @@ from plugins.checks.rules.content_files import SITE_FILES
 from plugins.redirects import REDIRECTS_FILE
 from tests.conftest import FIXTURES, ROOT, build, invoke
 from tests.test_plugins_alone import ARTICLE, build_with
-from tools.importer import MANIFEST
+from importer import MANIFEST
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 SOUND_DRAWING = (FIXTURES / "drawings" / "sound" / "figma.svg").read_bytes()

@@ -37,7 +37,7 @@ FORMATS = {
     ".markdown": "Markdown with a long ending",
 }
 # The site's own files at the top of the content folder, read by the site or the importer
-# (tools/importer MANIFEST), never published.
+# (importer/ MANIFEST), never published.
 SITE_FILES = frozenset({REDIRECTS_FILE, "new-post-template.md", "import-manifest.json"})
 AS_PDF = "Save it as PDF (File > Save As or Export, then PDF) and put the PDF in content/extra."
 ELSEWHERE = (
