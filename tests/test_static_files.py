@@ -4,11 +4,11 @@ A web page or a script next to the pictures would be served from the site's own
 address, which its Content-Security-Policy trusts ('self'), and run as part of the site.
 """
 
+from importer import MANIFEST
 from plugins.checks.rules.content_files import SITE_FILES
 from plugins.redirects import REDIRECTS_FILE
 from tests.conftest import FIXTURES, ROOT, build, invoke
 from tests.test_plugins_alone import ARTICLE, build_with
-from importer import MANIFEST
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 SOUND_DRAWING = (FIXTURES / "drawings" / "sound" / "figma.svg").read_bytes()
