@@ -134,21 +134,34 @@ def _check_test_tools():
         )
 
 
-def _run_site_tests(site, siteurl):
-    """Run every test that applies to a built site over `site`; stop publishing if one fails."""
+def _run_site_tests(site, siteurl, content):
+    """Run every test that applies to a built site over `site`; stop publishing if one fails.
+
+    `content` is the folder it was built from: the server the tests start answers its old
+    addresses (content/redirects.txt) as the real one will.
+    """
     print("Checking every page of the built site …", flush=True)
     checked = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "--tb=no", "--no-header", "-p", "no:cacheprovider"]
         + ["-p", "tests.plain_report", "-m", SITE_TESTS],
         cwd=ROOT,
-        env={**os.environ, "SITE_OUTPUT": str(site), "SITEURL": siteurl},
+        env={
+            **os.environ,
+            "SITE_OUTPUT": str(site),
+            "SITE_CONTENT": str(content),
+            "SITEURL": siteurl,
+        },
         capture_output=True,
         text=True,
     )
     if checked.returncode != 0:
         plain = checked.stdout.partition("PLAIN REPORT\n")[2].partition("END OF PLAIN REPORT")[0]
+        said = (checked.stderr.strip() or checked.stdout.strip())[-3000:]
         raise DeployRefused(
-            plain or f"The checks of the built site could not run:\n{checked.stderr}"
+            plain
+            or "The checks of the built site could not run, so nothing was deployed. This is "
+            "a bug in the site's own code or set-up, not a mistake in your writing: pass this "
+            f"whole message on to whoever maintains the site.\n\n{said}"
         )
     passed = re.search(r"(\d+) passed", checked.stdout)
     print(f"Every check passed ({passed.group(1) if passed else 'all'}).", flush=True)
@@ -193,7 +206,7 @@ def publish(target=None, siteurl=None, dry_run=False, settings=None, content=Non
 
     # 3. Check exactly what will be deployed, then deploy it.
     with staging.without_marker(folder, cache) as checked:
-        _run_site_tests(checked, siteurl)
+        _run_site_tests(checked, siteurl, site["PATH"])
         print(f"The site in {folder} passed every check.", flush=True)
         if dry_run:
             deployer.dry_run(checked)
