@@ -76,8 +76,10 @@ def review_problems(articles, display, settings, today, front_of=None):
                 f"The review was due on {due:%Y-%m-%d}, {(today - due).days} days ago. "
                 "Readers see that this page has not been checked on time."
             )
+            kind = "articles are overdue for review"
         elif due <= soon:
             what = f"The review is due on {due:%Y-%m-%d}, in {(due - today).days} days."
+            kind = "articles are due for review soon"
         else:
             continue
         front = (front_of and front_of(article.source_path)) or read_front_matter(
@@ -92,6 +94,7 @@ def review_problems(articles, display, settings, today, front_of=None):
                 what,
                 "Reread the article, correct anything out of date, then set "
                 f"Reviewed: {today:%Y-%m-%d} (and ReviewedBy: if someone else checked it).",
+                kind=kind,
             )
         )
     return problems
