@@ -25,7 +25,7 @@ WORDPRESS_ADDRESSES = """\
 
 # What a copy of the project leaves out: her content (a test brings its own), what builds
 # and tools write, and what only the browser tests read.
-NOT_COPIED = {"content", "output", "cache", "staging", "node_modules", "reports"}
+NOT_COPIED = {"content", "output", "cache", "staging", "node_modules", "reports", "screenshots"}
 
 
 def project_copy(folder):
