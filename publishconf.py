@@ -1,7 +1,7 @@
 """Settings for the public site: everything in pelicanconf.py, plus what production changes.
 
-`invoke publish --siteurl …` and `invoke preview` give the build its public address as a
-setting. Pelican run by hand reads it from the environment:
+`invoke publish --siteurl …` (or PUBLISH_SITEURL below) and `invoke preview` give the build
+its public address as a setting. Pelican run by hand reads it from the environment:
 `SITEURL=https://www.example.org pelican -s publishconf.py`.
 """
 
@@ -10,6 +10,13 @@ import sys
 
 sys.path.append(os.path.dirname(__file__))
 from pelicanconf import *  # noqa: E402, F403
+
+# Where `invoke publish` publishes when it is given no --target, --siteurl or other option
+# (nor DEPLOY_TARGET, SITEURL, …): `invoke publish … --save` writes them. This file is in
+# the repository for anyone to read, so never put a password or token here.
+PUBLISH_TARGET = ""  # github-pages, rsync or check
+PUBLISH_SITEURL = ""  # the site's public address: https://www.example.org
+PUBLISH_OPTIONS = {}  # the target's own settings by name, such as {"branch": "gh-pages"}
 
 # Paths and URLs: absolute, so feeds, sitemaps and canonical links point at the real site.
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")

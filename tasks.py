@@ -292,12 +292,14 @@ def nginx_config(c, output=NGINX_CONFIG, content=None):
 
 @task(help=pipeline.task_help())
 @pipeline.with_target_settings(before="content")
-def publish(c, target=None, siteurl=None, dry_run=False, content=None, output=None, **settings):
+def publish(
+    c, target=None, siteurl=None, dry_run=False, save=False, content=None, output=None, **settings
+):
     """Build the public site, run every check on it, and deploy it only if all of them pass."""
     from publishing import DeployRefused
 
     try:
-        pipeline.publish(target, siteurl, dry_run, settings, content, output)
+        pipeline.publish(target, siteurl, dry_run, settings, content, output, save)
     except (DeployRefused, runner.BuildFailed) as stopped:
         raise Exit(f"\n{stopped}\n", code=1) from None
 

@@ -7,7 +7,9 @@ recently (NHS: "Page last reviewed" and "Next review due"). Each article gets:
 - `reviewed_by`: `ReviewedBy`, or the article's author;
 - `review_due`: `NextReview`, or `reviewed` plus REVIEW_INTERVAL_MONTHS;
 
-each date with a `locale_…` twin written as readers see the published date.
+each date with a `locale_…` twin written as readers see the published date; and
+- `review_overdue`: whether `review_due` had passed on the day the site was built, so the
+  page says in words that the review is late instead of showing a past date as if ahead.
 """
 
 import datetime
@@ -19,7 +21,8 @@ from pelican.contents import Article
 from pelican.utils import strftime
 
 from plugins.checks.problem import Problem
-from plugins.front_matter import parse_date, read_front_matter
+from plugins.front_matter import parse_date, read_front_matter, site_today
+from plugins.posts import every_post
 
 
 def dates_of(article):
@@ -43,6 +46,20 @@ def review_dates(article):
     article.locale_review_due = strftime(article.review_due, article.date_format)
 
 
+def mark_overdue(generators):
+    # all_generators_finalized: every build, also for articles read back from Pelican's
+    # cache, whose content_object_init ran on the day they were first read. The day is
+    # the site's (site_today): two builds of the same sources on the same day are the same.
+    # Kept in the metadata, which plugins/unchanged_pages.py fingerprints, so a page whose
+    # review falls due is written again although its source did not change.
+    today = None
+    for article in every_post(generators):
+        if isinstance(article, Article) and hasattr(article, "review_due"):
+            today = today or site_today(article.settings)
+            article.review_overdue = article.review_due < today
+            article.metadata["review_overdue"] = article.review_overdue
+
+
 def review_problems(articles, display, settings, today, front_of=None):
     """Warn about published articles whose review is overdue or due soon, as of `today`.
 
@@ -59,8 +76,10 @@ def review_problems(articles, display, settings, today, front_of=None):
                 f"The review was due on {due:%Y-%m-%d}, {(today - due).days} days ago. "
                 "Readers see that this page has not been checked on time."
             )
+            kind = "articles are overdue for review"
         elif due <= soon:
             what = f"The review is due on {due:%Y-%m-%d}, in {(due - today).days} days."
+            kind = "articles are due for review soon"
         else:
             continue
         front = (front_of and front_of(article.source_path)) or read_front_matter(
@@ -75,6 +94,7 @@ def review_problems(articles, display, settings, today, front_of=None):
                 what,
                 "Reread the article, correct anything out of date, then set "
                 f"Reviewed: {today:%Y-%m-%d} (and ReviewedBy: if someone else checked it).",
+                kind=kind,
             )
         )
     return problems
@@ -82,6 +102,7 @@ def review_problems(articles, display, settings, today, front_of=None):
 
 def register():
     signals.content_object_init.connect(review_dates)
+    signals.all_generators_finalized.connect(mark_overdue)
 
 
 REVIEW_FIELD = "Reviewed"  # the field review_problems' warnings name

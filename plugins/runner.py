@@ -90,7 +90,7 @@ def report(warnings, overrides, everything=False):
     from plugins.checks.problem import report as plain_words
 
     unchanged = unchanged_files(warnings, *places(overrides), everything=everything)
-    return plain_words(warnings, unchanged) if warnings else ""
+    return plain_words(warnings, unchanged, everything) if warnings else ""
 
 
 def build(settings_file, overrides=None, check_only=False, everything=False):

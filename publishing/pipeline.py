@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from publishing import DeployRefused, all_targets, staging
+from publishing import DeployRefused, all_targets, staging, stored
 
 ROOT = Path(__file__).resolve().parent.parent
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
@@ -27,7 +27,10 @@ SITE_TESTS = "site and not browser and not slow"
 
 
 def _setting(value, variable, default=None):
-    """A deploy setting: the task argument, else the environment variable, else the default."""
+    """A deploy setting: the task argument, else the environment variable, else the default.
+
+    The default is the one stored in publishconf.py (publishing/stored.py), if any.
+    """
     return value or os.environ.get(variable) or default
 
 
@@ -44,9 +47,13 @@ def task_help():
     """The `help=` of the publish task: its own options, then each target's."""
     offered = ", ".join(f"{name} ({target.summary})" for name, target in all_targets().items())
     options = {
-        "target": f"Where to: {offered}. Default $DEPLOY_TARGET.",
-        "siteurl": "The public address, e.g. https://www.example.org. Default $SITEURL.",
+        "target": f"Where to: {offered}. Default $DEPLOY_TARGET, else PUBLISH_TARGET in "
+        "publishconf.py.",
+        "siteurl": "The public address, e.g. https://www.example.org. Default $SITEURL, else "
+        "PUBLISH_SITEURL in publishconf.py.",
         "dry_run": "Build and check, then show what would change, changing nothing.",
+        "save": "Store the target, the address and the target's options in publishconf.py, "
+        "so that `invoke publish` alone publishes there from now on.",
         "content": "Publish another content folder (used by tests).",
         "output": "Build into another folder instead of staging/ (a new or empty one, "
         "or one publish built before).",
@@ -79,26 +86,29 @@ def with_target_settings(before):
     return decorate
 
 
-def _choose_target(name):
+def _choose_target(name, kept=None):
     offered = all_targets()
-    name = _setting(name, "DEPLOY_TARGET")
+    name = _setting(name, "DEPLOY_TARGET", (kept or {}).get("target"))
     if name not in offered:
         choices = ", ".join(f"--target {target}" for target in offered)
+        unknown = f'"{name}" is not a place the site can be published to. ' if name else ""
         raise DeployRefused(
-            f"Say where to publish: {choices}, or set DEPLOY_TARGET. "
+            f"{unknown}Say where to publish: {choices}, or set DEPLOY_TARGET. "
+            "Add --save to keep your answer (and the other settings you give) in "
+            "publishconf.py, so that next time `invoke publish` alone publishes there. "
             "See the README's Deploying section."
         )
     return offered[name]
 
 
-def _public_address(siteurl):
+def _public_address(siteurl, kept=None):
     from plugins.public_address import problem
 
-    siteurl = (_setting(siteurl, "SITEURL") or "").rstrip("/")
+    siteurl = (_setting(siteurl, "SITEURL", (kept or {}).get("siteurl")) or "").rstrip("/")
     if not siteurl:
         raise DeployRefused(
             "The public address of the site is missing. Give it as --siteurl "
-            "https://www.example.org or set SITEURL."
+            "https://www.example.org or set SITEURL (add --save to keep it)."
         )
     if problem(siteurl):
         raise DeployRefused(
@@ -108,11 +118,13 @@ def _public_address(siteurl):
     return siteurl
 
 
-def _values(target, given):
-    """The target's settings: given, else from the environment, else their defaults."""
+def _values(target, given, kept=None):
+    """The target's settings: given, else from the environment, else stored, else defaults."""
     values = {}
+    kept = (kept or {}).get("options", {})
     for setting in target.settings:
-        values[setting.name] = _setting(given.get(setting.name), setting.variable, setting.default)
+        default = kept.get(setting.name) or setting.default
+        values[setting.name] = _setting(given.get(setting.name), setting.variable, default)
         if not values[setting.name] and setting.required:
             raise DeployRefused(
                 f"{setting.required}: {setting.flag} {setting.example} or {setting.variable}."
@@ -134,37 +146,72 @@ def _check_test_tools():
         )
 
 
-def _run_site_tests(site, siteurl):
-    """Run every test that applies to a built site over `site`; stop publishing if one fails."""
+def _run_site_tests(site, siteurl, content):
+    """Run every test that applies to a built site over `site`; stop publishing if one fails.
+
+    `content` is the folder it was built from: the server the tests start answers its old
+    addresses (content/redirects.txt) as the real one will.
+    """
     print("Checking every page of the built site …", flush=True)
     checked = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "--tb=no", "--no-header", "-p", "no:cacheprovider"]
         + ["-p", "tests.plain_report", "-m", SITE_TESTS],
         cwd=ROOT,
-        env={**os.environ, "SITE_OUTPUT": str(site), "SITEURL": siteurl},
+        env={
+            **os.environ,
+            "SITE_OUTPUT": str(site),
+            "SITE_CONTENT": str(content),
+            "SITEURL": siteurl,
+        },
         capture_output=True,
         text=True,
     )
     if checked.returncode != 0:
         plain = checked.stdout.partition("PLAIN REPORT\n")[2].partition("END OF PLAIN REPORT")[0]
+        said = (checked.stderr.strip() or checked.stdout.strip())[-3000:]
         raise DeployRefused(
-            plain or f"The checks of the built site could not run:\n{checked.stderr}"
+            plain
+            or "The checks of the built site could not run, so nothing was deployed. This is "
+            "a bug in the site's own code or set-up, not a mistake in your writing: pass this "
+            f"whole message on to whoever maintains the site.\n\n{said}"
         )
     passed = re.search(r"(\d+) passed", checked.stdout)
     print(f"Every check passed ({passed.group(1) if passed else 'all'}).", flush=True)
 
 
-def publish(target=None, siteurl=None, dry_run=False, settings=None, content=None, output=None):
-    """Build, check, then deploy or dry-run; raise DeployRefused or BuildFailed to stop."""
+def _save(chosen, siteurl, values):
+    """Keep what this publish was told in publishconf.py; a target's defaults stay unwritten."""
+    options = {
+        setting.name: values[setting.name]
+        for setting in chosen.settings
+        if values[setting.name] and values[setting.name] != setting.default
+    }
+    stored.save(PUBLISH_SETTINGS, chosen.name, siteurl, options)
+    print(
+        f"Saved in {PUBLISH_SETTINGS.name}: --target {chosen.name} --siteurl {siteurl}"
+        + "".join(f" --{name.replace('_', '-')} {value}" for name, value in options.items())
+        + ". From now on `invoke publish` alone publishes there.",
+        flush=True,
+    )
+
+
+def publish(
+    target=None, siteurl=None, dry_run=False, settings=None, content=None, output=None, save=False
+):
+    """Build, check, then deploy or dry-run; raise DeployRefused or BuildFailed to stop.
+
+    `save`: store the target and its settings in publishconf.py once they are settled.
+    """
     from pelican.settings import read_settings
 
     from plugins import runner
     from tools.handouts import make_handouts
 
     # 1. Everything the publish needs, before anything is touched.
-    chosen = _choose_target(target)
-    siteurl = _public_address(siteurl)
-    values = _values(chosen, settings or {})
+    kept = stored.read(PUBLISH_SETTINGS)
+    chosen = _choose_target(target, kept)
+    siteurl = _public_address(siteurl, kept)
+    values = _values(chosen, settings or {}, kept)
     _check_test_tools()
     folder = Path(output or STAGING).resolve()
     cache = folder.parent / f"{folder.name}.cache"
@@ -181,6 +228,8 @@ def publish(target=None, siteurl=None, dry_run=False, settings=None, content=Non
     staging.check(folder, site["SITENAME"], always_ours=STAGING)
     deployer = chosen(values, site)
     deployer.check()
+    if save:
+        _save(chosen, siteurl, values)
 
     # 2. Build with the publishing settings, and print the handouts.
     staging.claim(folder, site["SITENAME"])
@@ -193,7 +242,7 @@ def publish(target=None, siteurl=None, dry_run=False, settings=None, content=Non
 
     # 3. Check exactly what will be deployed, then deploy it.
     with staging.without_marker(folder, cache) as checked:
-        _run_site_tests(checked, siteurl)
+        _run_site_tests(checked, siteurl, site["PATH"])
         print(f"The site in {folder} passed every check.", flush=True)
         if dry_run:
             deployer.dry_run(checked)

@@ -50,6 +50,11 @@ def built_site():
     return output
 
 
+def built_content():
+    """The content folder the built site came from: the one `invoke publish` built, if any."""
+    return Path(os.environ.get("SITE_CONTENT") or ROOT / "content").resolve()
+
+
 def built_pages():
     return sorted(p.relative_to(built_site()).as_posix() for p in built_site().rglob("*.html"))
 
@@ -76,12 +81,28 @@ def browser():
         chromium.close()
 
 
+# The built-site tests that a mistake in the writing can fail, such as a link to a page that
+# does not exist. When one fails, publishing sends her to `invoke check`; when any other
+# `site` test fails, the site's own code or settings are at fault (tests/plain_report.py).
+WRITING_TESTS = ("tests/test_links.py",)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "writing: a `site` test that the content can fail; publishing sends her to "
+        "`invoke check` (else the failure is a bug in the site's own code or settings)",
+    )
+
+
 def pytest_collection_modifyitems(items):
     # A test run over every page checks something true of any built site: `invoke publish`
     # runs those (marked `site`) over the site it is about to deploy (SITE_OUTPUT).
     for item in items:
         if "page" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.site)
+        if item.nodeid.startswith(WRITING_TESTS):
+            item.add_marker(pytest.mark.writing)
 
 
 def own_path(address):

@@ -1,6 +1,7 @@
 """Every article says when a clinician last checked it and when she will check it again."""
 
 import datetime
+import json
 
 import pytest
 from dateutil.relativedelta import relativedelta
@@ -96,6 +97,33 @@ def test_an_overdue_review_does_not_stop_the_build_but_is_reported(minimal_conte
     result = build(minimal_content, tmp_path / "output")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "overdue.md, line 4 (Reviewed)" in result.stdout
+
+
+def test_an_old_post_past_its_review_says_so_in_words_not_as_a_date_ahead(
+    minimal_content, tmp_path
+):
+    # An imported 2013 post: due for review in 2016, long before the site was built.
+    write_article(minimal_content, "from-the-old-blog", Date="2013-05-15")
+    write_article(minimal_content, "checked-this-year", Reviewed=TODAY.isoformat())
+    output = tmp_path / "output"
+    result = build(minimal_content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+    old = read_page(output, "articles/from-the-old-blog/index.html")
+    assert text(old.select_one(".ps-review__last")).startswith("Page last reviewed: 15 May 2013")
+    assert " ".join(old.select_one(".ps-review__next").get_text().split()) == (
+        "Review overdue: this page was due to be checked again by 15 May 2016, "
+        "so some of it may be out of date."
+    )
+    assert old.select_one(".ps-review__next time")["datetime"] == "2016-05-15"
+    assert "Next review due" not in text(old.select_one(".ps-review"))
+    # What search engines read stays the truth: when it was last reviewed.
+    data = json.loads(old.find("script", type="application/ld+json").string)
+    assert data["lastReviewed"] == "2013-05-15"
+
+    fresh = read_page(output, "articles/checked-this-year/index.html")
+    assert text(fresh.select_one(".ps-review__next")).startswith("Next review due: ")
+    assert "overdue" not in text(fresh.select_one(".ps-review"))
 
 
 @pytest.mark.parametrize(
