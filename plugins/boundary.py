@@ -28,6 +28,7 @@ from plugins.checks.html_policy import (
 )
 
 VOID = frozenset({"br", "hr", "img", "wbr", "source"})
+ALLOWED = {tag: allowed_attributes(tag) for tag in ALLOWED_TAGS}
 # What only the build writes, as `Made` elements: the responsive pictures.
 MADE_TAGS = frozenset({"picture", "source"})
 MADE_ATTRIBUTES = {
@@ -129,10 +130,10 @@ class _Writer:
                     self.made(made)
                 return
         tag = node.tag
-        if tag not in ALLOWED_TAGS:
+        if tag not in ALLOWED:
             self.withheld = True
             return
-        self.start(tag, node.attributes.items(), allowed_attributes(tag))
+        self.start(tag, node.attributes.items(), ALLOWED[tag])
         if tag not in VOID:
             self.children(node, pre=tag == "pre")
             self.parts.append(f"</{tag}>")
