@@ -68,7 +68,9 @@ def parse(html):
     """The parsed body of a piece of HTML, as a browser builds it; None for no HTML."""
     if not html:
         return None
-    return LexborHTMLParser(html).body
+    # Opened in <body>, as a post's text is on its page: a <script> or <meta> written first
+    # stays in it, where the writer sees it, instead of moving up into a <head>.
+    return LexborHTMLParser("<body>" + html).body
 
 
 def elements(html, tag):

@@ -86,6 +86,14 @@ def test_the_door_writes_nothing_the_allow_list_refuses_even_if_a_step_hands_it_
     assert written == "<p>Hi <a>there</a></p>"
 
 
+def test_what_is_written_before_the_text_is_held_to_the_list_too():
+    # A parser would move these up into a <head>, out of the writer's sight.
+    published = boundary.serialise(
+        boundary.parse('<script>alert(1)</script><meta http-equiv="refresh" content="0">Hi')
+    )
+    assert (published.html, published.withheld) == ("Hi", True)
+
+
 def test_the_door_keeps_what_it_allows_as_it_was_written():
     html = (
         '<p id="a" class="b">Fish &amp; chips&nbsp;“here” &lt;b&gt;</p>\n'
