@@ -50,7 +50,10 @@ def check(site):
             continue
         for element in source.elements:
             address = (element.attributes.get(TARGETS.get(element.tag, "")) or "").strip()
-            parts = urlsplit(address)
+            try:
+                parts = urlsplit(address)
+            except ValueError:  # "http://[x" is no address at all: rules/links.py says so
+                continue
             preview = parts.scheme == "http" and parts.hostname in PREVIEW_HOSTS
             if not (preview or address.startswith("/")) or address.startswith("//"):
                 continue
