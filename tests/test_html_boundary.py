@@ -8,9 +8,10 @@ no regular expression reads HTML anywhere in plugins/.
 
 import ast
 
+from pelican.settings import read_settings
 from selectolax.lexbor import LexborHTMLParser
 
-from plugins import boundary
+from plugins import boundary, markdown_reader
 from tests.conftest import ROOT, build, invoke
 
 ARTICLE = "Title: Calm\nDate: 2026-02-01\nSummary: A calm article.\nCategory: Testing\n\n{body}\n"
@@ -166,3 +167,24 @@ def test_the_scan_for_html_patterns_notices_one(tmp_path):
     (tmp_path / "plugins").mkdir()
     (tmp_path / "plugins" / "sneaky.py").write_text('import re\nTAG = re.compile(r"<[^>]+>")\n')
     assert html_patterns(tmp_path) == {("sneaky.py", "<[^>]+>")}
+
+
+def test_what_templates_show_as_it_is_comes_through_the_door():
+    # The body, the formatted summary and the contents list are marked safe in the theme.
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    markdown = {**settings["MARKDOWN"]}
+    # As Pelican's reader sets it up: every configured extension, and the front matter.
+    extensions = markdown["extensions"]
+    configured = [name for name in markdown["extension_configs"] if name not in extensions]
+    markdown["extensions"] = [*extensions, *configured, "markdown.extensions.meta"]
+    renderer = markdown_reader.Renderer({**settings, "MARKDOWN": markdown, "TOC_MIN_WORDS": 1})
+    headings = "".join(f"## Part {n} <b onclick=x>now</b>\n\nWords.\n\n" for n in range(4))
+    rendered = renderer.render(
+        "Title: Calm\nSummary: Calm <i onclick=x>words</i> [x](javascript:alert(1))\n\n"
+        f"{headings}<p onmouseover=alert(1)>Hover</p><iframe src=x></iframe>\n"
+    )
+    shown = [rendered.content, rendered.typeset["summary"], rendered.toc]
+    assert all(shown) and rendered.withheld
+    assert [boundary.publish(html) for html in shown] == shown
+    refused = ("onclick", "onmouseover", "iframe", "javascript")
+    assert not any(word in html for html in shown for word in refused)
