@@ -78,7 +78,7 @@ class References:
         while children and children[0].is_text_node and not children[0].text_content.strip():
             children.pop(0)
         if not children or children[0].tag != "hr":
-            return None  # not the notes Markdown writes, which a rule opens
+            return None  # Markdown's notes open with a rule: these are someone else's
         self.found = True
         heading = boundary.Made("h2", (("id", "references"),), ("References",))
         kept = boundary.Made("div", tuple(notes.attributes.items()), tuple(children[1:]))
@@ -89,7 +89,7 @@ class References:
         attributes = link.attributes
         href, title = attributes.get("href") or "", attributes.get("title")
         number = href.removeprefix("#fnref").partition(":")[0]
-        if title is None or not href.startswith("#fnref") or not (number.isdigit() or not number):
+        if title is None or not href.startswith("#fnref") or (number and not number.isdigit()):
             return None
         citation = f" (citation {number})" if number else ""
         named = (*attributes.items(), ("aria-label", f"{title}{citation}"))
