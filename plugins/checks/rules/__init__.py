@@ -26,12 +26,14 @@ from plugins.checks.rules import (
     safe_messaging,
     share_image,
     template,
+    title_length,
     topics,
 )
 
 # Run on each file; their findings are remembered while the file is unchanged.
 FILE_RULES = (
     front_matter.check,
+    title_length.check,
     share_image.check,
     allowed_html.check,
     links.check,
