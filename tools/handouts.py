@@ -112,14 +112,14 @@ def from_built_folder(site, local):
     Every other address is refused: a page's policy lets it load nothing from elsewhere, and
     printing should not ask the network even if something tried.
     """
-    prefix = urlsplit(site).path
+    prefix = urlsplit(site).path  # "" or, for a site in a folder, "/clinic"
 
     def answer(route):
         url = route.request.url
-        if not url.startswith(site):
+        if url != site and not url.startswith(f"{site}/"):
             return route.abort()
         path = urlsplit(url).path.removeprefix(prefix)
-        return route.fulfill(response=route.fetch(url=f"{local}/{path}"))
+        return route.fulfill(response=route.fetch(url=f"{local}{path or '/'}"))
 
     return answer
 
@@ -140,8 +140,8 @@ def make_handouts(output):
         tab.emulate_media(media="print", color_scheme="light")
         for page, handout, modified in handout_links(output):
             tab.goto(f"{site}/{page.removesuffix('index.html')}", wait_until="load")
-            # A picture further down waits until a reader scrolls near it, which printing
-            # never does: without this, a handout showed the first picture and no other.
+            # A picture further down waits until a reader scrolls near it. Chromium starts
+            # them as it prints, and often printed before they came: the first picture only.
             tab.evaluate(EVERY_PICTURE_NOW)
             target = output / handout
             target.parent.mkdir(parents=True, exist_ok=True)
