@@ -40,10 +40,10 @@ def pdf_stamp(iso_time):
 
 
 class _TrailerSize(logging.Filter):
-    # Chromium's PDF now and then counts one object fewer in its trailer's /Size than it
-    # writes, and pypdf warns "Object count N exceeds defined trailer size N-1" as it
-    # copies them. The copy is whole all the same, and pypdf writes a /Size of its own,
-    # so the warning only left a puzzling line in `invoke publish`.
+    # Now and then pypdf, copying Chromium's PDF, finds one object more than its trailer
+    # counts (/Size) and warns "Object count N exceeds defined trailer size N-1". The copy
+    # is whole all the same, and pypdf writes a /Size of its own, so the warning only left
+    # a puzzling line in `invoke publish`; every other warning still shows.
     def filter(self, record):
         return "exceeds defined trailer size" not in record.getMessage()
 
