@@ -29,6 +29,7 @@ from plugins.checks.rules import (
     safe_messaging,
     share_image,
     template,
+    title_length,
     topics,
     trackers,
     web_addresses,
@@ -38,6 +39,7 @@ from plugins.checks.rules import (
 FILE_RULES = (
     front_matter.check,
     invisible_characters.check,
+    title_length.check,
     share_image.check,
     allowed_html.check,
     links.check,
