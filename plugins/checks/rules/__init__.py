@@ -8,6 +8,7 @@ from plugins.checks.rules import (
     addresses,
     allowed_html,
     alt_text,
+    claims,
     content_files,
     draft_links,
     drawings,
@@ -18,6 +19,7 @@ from plugins.checks.rules import (
     images,
     import_notes,
     invisible_characters,
+    licence,
     links,
     own_links,
     portrait,
@@ -25,8 +27,10 @@ from plugins.checks.rules import (
     references,
     reviews,
     safe_messaging,
+    service_area,
     share_image,
     template,
+    testimonials,
     topics,
 )
 
@@ -42,6 +46,9 @@ FILE_RULES = (
     footnotes.check,
     headings.check,
     safe_messaging.check,
+    claims.check,
+    testimonials.check,
+    service_area.check,
     template.check,
     references.check,
     import_notes.check,
@@ -58,4 +65,5 @@ SITE_RULES = (
     redirects.check,
     drawings.check,
     portrait.check,
+    licence.check,
 )
