@@ -38,7 +38,7 @@ NAMES = (
 )
 # Who a quotation is attributed to: a client, by a dash or a verb of saying.
 ATTRIBUTIONS = (
-    rf"(?:^|\s)(?:—|–|--)\s*[^.!?—–]{{0,40}}?\b{CLIENT}",
+    rf"(?:^|\s)(?:—|–|--)\s*[^!?—–]{{0,40}}?\b{CLIENT}",
     rf"\b(?:said|says|say|wrote|writes|shared|shares|told me|tells me|put it)\b"
     rf"[^.!?“”\"]{{0,30}}?\b{CLIENT}",
     rf"\b{CLIENT}[^.!?“”\"]{{0,30}}?\b(?:said|says|say|wrote|writes|shared|shares|"
