@@ -72,6 +72,7 @@ def test_the_notice_is_in_the_sitemap_and_open_to_search_engines():
 
 
 def test_turned_off_the_notice_leaves_no_page_link_or_sitemap_entry(tmp_path):
+    assert (published_site() / NOTICE).exists(), "on by default"
     output = build_with(tmp_path / "out", "publishconf", env=PUBLIC, GOOD_FAITH_ESTIMATE=False)
     assert not (output / NOTICE).exists()
     assert NOTICE_PATH not in (output / "sitemap.xml").read_text()
@@ -107,20 +108,28 @@ def test_more_licensed_states_are_each_named(tmp_path):
 # Booking and fees: nothing until their settings are filled in.
 
 
-def test_without_booking_or_fees_settings_there_is_no_invitation_fees_page_or_link():
+@pytest.fixture(scope="module")
+def practice_site(tmp_path_factory):
+    """The site once she has filled in booking, email and a fee; no sliding scale or superbills."""
+    output = tmp_path_factory.mktemp("practice") / "out"
+    return build_with(
+        output,
+        BOOKING_URL=BOOKING,
+        CONTACT_EMAIL="office@example.org",
+        FEES=(("50-minute session", "$250"),),
+    )
+
+
+def test_without_booking_or_fees_settings_there_is_no_invitation_fees_page_or_link(
+    practice_site,
+):
+    assert (practice_site / FEES).exists(), "the same site with the settings has them"
     output = built_site()
     assert not (output / FEES).exists()
     article = soup(output, KAP_ARTICLE)
     assert article.select_one(".ps-booking") is None
     assert "/fees/" not in footer_links(article)
     assert "Book a consultation" not in text(soup(output, "contact/index.html"))
-
-
-@pytest.fixture(scope="module")
-def practice_site(tmp_path_factory):
-    """The site once she has filled in booking and a fee, but no sliding scale or superbills."""
-    output = tmp_path_factory.mktemp("practice") / "out"
-    return build_with(output, BOOKING_URL=BOOKING, FEES=(("50-minute session", "$250"),))
 
 
 def test_with_booking_set_every_article_ends_with_a_plain_link_to_book(practice_site):
