@@ -167,6 +167,6 @@ def test_every_fee_setting_says_its_part_and_no_heading_is_empty(tmp_path):
     main = soup(output, FEES).find("main")
     assert "A few places at a lower fee" in text(main)
     assert "superbill" in text(main)
-    assert "Fees" not in [text(h) for h in main.find_all("h2")], "no fees, no list of fees"
+    assert "Session fees" not in [text(h) for h in main.find_all("h2")], "no fees, no list"
     for heading in main.find_all("h2"):
         assert text(heading.find_parent("section")) != text(heading), heading
