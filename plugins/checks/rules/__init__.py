@@ -15,6 +15,7 @@ from plugins.checks.rules import (
     duplicates,
     footnotes,
     front_matter,
+    good_faith_estimate,
     headings,
     images,
     import_notes,
@@ -66,4 +67,5 @@ SITE_RULES = (
     drawings.check,
     portrait.check,
     licence.check,
+    good_faith_estimate.check,
 )
