@@ -3,7 +3,7 @@
 import pytest
 
 from plugins.checks.rules import claims, service_area, testimonials
-from tests.conftest import ROOT
+from tests.conftest import ROOT, invoke
 from tests.rule_helpers import found, site_of
 
 KAP = ROOT / "content" / "articles" / "ketamine-assisted-psychotherapy-for-anxiety.md"
@@ -111,3 +111,12 @@ def test_her_real_pages_get_no_claims_testimonial_or_service_area_suggestion(tmp
     for source in site.sources.values():
         for rule in (claims.check, testimonials.check, service_area.check):
             assert rule(source, site) == [], (source.shown, rule.name)
+
+
+def test_invoke_check_on_her_site_suggests_only_the_license_number_once():
+    result = invoke("check", "--all")
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    for field in ("(claims)", "(testimonial)", "(where sessions are offered)"):
+        assert field not in output
+    assert output.count("(LICENSE_NUMBER)") == 1
