@@ -47,6 +47,8 @@ MUST_NOT_FLAG = [
     "The FDA gave esketamine a Breakthrough Therapy designation.",
     "Healing takes time, and setbacks are part of it.",
     # Words that only look like a claim.
+    "The law guarantees that what you say in sessions stays confidential.",
+    "Your privacy is guaranteed: nothing you say leaves the room.",
     "Secure your own oxygen mask before helping others.",
     "Anxiety can feel like it will last forever.",
     "Many clients describe a sense of detachment from their usual thought patterns.",

@@ -132,6 +132,9 @@ NEGATION = re.compile(
 )
 NEGATION_REACH = 5  # words before the phrase
 
+# A guarantee of privacy is a fact about confidentiality, not a promise of results.
+PRIVACY = re.compile(r"\b(?:confidential\w*|privacy|private)\b", re.I)
+
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+")
 LINK_TARGET = re.compile(r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+")
 
@@ -171,7 +174,7 @@ def claims(sentence):
         (match.start(), match.end(), why, fix)
         for pattern, why, fix in COMPILED
         for match in pattern.finditer(sentence)
-        if not negated(sentence, match.start())
+        if not negated(sentence, match.start()) and not _about_privacy(match, sentence)
     ]
     found, end = [], -1
     for start, stop, why, fix in sorted(matches, key=lambda m: (m[0], -m[1])):
@@ -179,6 +182,10 @@ def claims(sentence):
             found.append((sentence[start:stop], why, fix))
             end = stop
     return found
+
+
+def _about_privacy(match, sentence):
+    return match.group(0).lower().startswith("guarantee") and bool(PRIVACY.search(sentence))
 
 
 @file_rule()
