@@ -6,9 +6,10 @@ from two sources:
 
 - California Business and Professions Code §651(b): a health professional's advertisement
   is false or misleading if it "(b)(1) includes a misrepresentation of fact", "(b)(2) is
-  likely to mislead or deceive because of a failure to disclose material facts",
+  likely to mislead or deceive because of a failure to disclose material facts", or
   "(b)(3)(A) is intended or is likely to create false or unjustified expectations of
-  favorable results", or "(b)(5) ... claims that the licensee is superior" to others.
+  favorable results"; the same subdivision lists claims of professional superiority that
+  cannot be substantiated.
 - APA Ethical Principles of Psychologists and Code of Conduct, 5.01(a): psychologists do
   not make false, deceptive or fraudulent statements concerning "the success of their
   services".
@@ -40,8 +41,9 @@ WHY_HYPE = (
     "California's Business and Professions Code calls misleading."
 )
 WHY_SUPERIOR = (
-    "This claims to be better than other clinicians, which §651(b)(5) of California's "
-    "Business and Professions Code does not allow in health advertising."
+    "This claims to be better than other clinicians. California's Business and Professions "
+    "Code (§651(b)) counts a claim of professional superiority that cannot be substantiated "
+    "as misleading health advertising."
 )
 HONEST = (
     'Say what the treatment may do, and for whom: "KAP may help some people feel less anxious."'
@@ -115,7 +117,7 @@ PHRASES = (
         WHY_RATE,
         HONEST_RATE,
     ),
-    # Claims to be better than others: §651(b)(5).
+    # Claims to be better than others: §651(b), professional superiority.
     (
         r"\bthe (?:best|top|leading|#1|number one) (?:therapist|psychologist|clinician|"
         r"provider|practice|doctor)\b",
