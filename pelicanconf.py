@@ -8,12 +8,17 @@ An empty value ("") means "not known yet": the site leaves it out until it is fi
 AUTHOR = "Stephanie Post"
 AUTHOR_CREDENTIALS = "PsyD"
 AUTHOR_ROLE = "Clinical psychologist"
+# Her license number, and a page where readers can check it: for example the California
+# Board of Psychology's license search, https://search.dca.ca.gov/. Shown beside her name;
+# while it is empty, `invoke check` suggests filling it in.
 LICENSE_NUMBER = ""
 LICENSE_LOOKUP_URL = ""
 SITENAME = "Stephanie Post, PsyD"
 SITE_DESCRIPTION = "Psychoeducation articles by Stephanie Post, PsyD, clinical psychologist."
 CONTACT_EMAIL = ""
 CONTACT_PHONE = ""
+# The address where people book a consultation. Once set, Contact lists it first and every
+# article ends with a short invitation and a plain link to it (no embedded booking widget).
 BOOKING_URL = ""
 # Her portrait: a picture in content/images/ (say "images/portrait.jpg") and what it shows.
 # Empty, the pages read as well without it.
@@ -77,6 +82,61 @@ CRISIS_MORE_SERVICES = (
 )
 CRISIS_NOTE = "This site’s contact channels are not monitored for emergencies."
 CRISIS_MORE_TEXT = "More ways to get help now"  # the crisis line's link to Get help now
+
+# Her practice: where sessions are offered, what they cost, and the notices the law asks for.
+# Where she is licensed: sessions are only for people who are in one of these states at the
+# time of the session (a license covers where the client is, not where she is). Contact,
+# About, the booking invitation and the structured data say so; `invoke check` suggests
+# rewording any post that offers sessions elsewhere ("anywhere in the US").
+LICENSED_STATES = ("California",)
+SESSIONS_ONLINE = True  # sessions are held online; False says only where clients must be
+# Fees, shown on a Fees page linked from every page's footer; all empty, there is no Fees
+# page. Each fee is ("what it is for", "what it costs"), say ("50-minute session", "$250").
+FEES = ()
+# A sentence about a sliding scale, in her words, or "" for none.
+FEES_SLIDING_SCALE = ""
+# True: the Fees page says she gives superbills, receipts that clients with out-of-network
+# benefits can send to their insurance company to ask for part of the fee back.
+FEES_SUPERBILLS = False
+
+# Good Faith Estimate (No Surprises Act, 45 CFR 149.610): a provider who schedules care for
+# clients who are uninsured or do not use insurance must show this notice prominently on her
+# website. The Good Faith Estimate page (content/pages/good-faith-estimate.md) shows it, and
+# every page's footer links to it; theme/templates/components/good_faith_estimate.html draws
+# it from this group. Set GOOD_FAITH_ESTIMATE = False only if every client's sessions are
+# billed to their health insurance, so that nobody is uninsured or pays for themselves
+# ("self-pay"): the rule does not apply then. The page, its link and its sitemap entry go.
+GOOD_FAITH_ESTIMATE = True
+# The words of CMS's model notice ("Right to Receive a Good Faith Estimate of Expected
+# Charges", form CMS-10791, OMB 0938-1433), which counts as good-faith compliance. Change
+# them only if CMS publishes new ones.
+GOOD_FAITH_ESTIMATE_NOTICE = {
+    "heading": "You have the right to receive a “Good Faith Estimate” explaining how much "
+    "your medical care will cost",
+    "text": "Under the law, health care providers need to give patients who don’t have "
+    "insurance or who are not using insurance an estimate of the bill for medical items "
+    "and services.",
+    "rights": (
+        "You have the right to receive a Good Faith Estimate for the total expected cost of "
+        "any non-emergency items or services. This includes related costs like medical "
+        "tests, prescription drugs, equipment, and hospital fees.",
+        "Make sure your health care provider gives you a Good Faith Estimate in writing at "
+        "least 1 business day before your medical service or item. You can also ask your "
+        "health care provider, and any other provider you choose, for a Good Faith Estimate "
+        "before you schedule an item or service.",
+        "If you receive a bill that is at least $400 more than your Good Faith Estimate, "
+        "you can dispute the bill.",
+        "Make sure to save a copy or picture of your Good Faith Estimate.",
+    ),
+    # Text, and ("what the link says", "where it leads") pairs, in the order they are read.
+    "questions": (
+        "For questions or more information about your right to a Good Faith Estimate, visit ",
+        ("www.cms.gov/nosurprises", "https://www.cms.gov/nosurprises"),
+        " or call ",
+        ("800-985-3059", "tel:+18009853059"),
+        ".",
+    ),
+}
 
 # Trust: how often articles are reviewed, and the note that ends every article.
 REVIEW_INTERVAL_MONTHS = 36  # "Next review due" is this long after "Page last reviewed"
@@ -204,6 +264,7 @@ PLUGINS = [
     "plugins.checks",
     "plugins.pictures",  # after the checks: it makes only pictures they found sound
     "plugins.static_files",  # before stale_pages: only checked files are copied as they are
+    "plugins.practice",  # leaves out the Good Faith Estimate and Fees pages when turned off
     "plugins.safe_messaging",
     "plugins.theme_assets",
     "plugins.review_dates",

@@ -80,8 +80,34 @@ def medical_web_page(article, settings):
 
 
 def about_person(page, settings):
-    """The About page's subject: the author, described by the page's summary."""
-    return {"@context": CONTEXT, **person(settings), "description": _plain(page.summary)}
+    """The About page's subject: the author, described by the page's summary.
+
+    Her sessions are described here, where the page says where they are offered.
+    """
+    data = {"@context": CONTEXT, **person(settings), "description": _plain(page.summary)}
+    sessions = _sessions(settings)
+    if sessions:
+        data["makesOffer"] = sessions
+    return data
+
+
+def _sessions(settings):
+    """Her sessions as an Offer, served only in the states where she is licensed."""
+    states = settings.get("LICENSED_STATES") or ()
+    if not states:
+        return None
+    online = settings.get("SESSIONS_ONLINE")
+    offer = {
+        "@type": "Offer",
+        "itemOffered": {
+            "@type": "Service",
+            "name": "Online therapy sessions" if online else "Therapy sessions",
+            "areaServed": [{"@type": "State", "name": state} for state in states],
+        },
+    }
+    if settings.get("BOOKING_URL"):
+        offer["url"] = settings["BOOKING_URL"]
+    return offer
 
 
 def website(settings):
