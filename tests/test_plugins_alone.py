@@ -60,6 +60,9 @@ def build_with(plugins, tmp_path, text=ARTICLE, attributes=(), **settings):
         "STATIC_PATHS": [],
         "EXTRA_PATH_METADATA": {},
         "LOAD_CONTENT_CACHE": False,
+        # Pelican's simple theme is written for Pelican's own environment, which escapes
+        # nothing; the site's theme escapes every value but the HTML its boundary made.
+        "JINJA_ENVIRONMENT": {"trim_blocks": True, "lstrip_blocks": True},
         **settings,
     }
     ran = subprocess.run(
