@@ -31,6 +31,7 @@ from plugins.checks.rules import (
     template,
     topics,
     trackers,
+    translations,
     web_addresses,
 )
 
@@ -60,6 +61,7 @@ SITE_RULES = (
     own_links.check,
     root_links.check,
     duplicates.check,
+    translations.check,
     draft_links.check,
     reviews.check,
     topics.check,
