@@ -18,7 +18,6 @@ import html
 import math
 import multiprocessing
 import os
-import re
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,14 +31,13 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 from typogrify import filters as typogrify_filters
 
-from plugins import compat
+from plugins import boundary, compat
 from plugins.front_matter import normalised
 
 WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slowly
-TAG = re.compile(r"<[^>]+>")
-FOOTNOTES_OPENING = re.compile(r'<div class="footnote">\s*<hr\s*/?>')
-# Every back-link reads "↩"; name each one by its title, and by which citation it returns to.
-BACKLINK = re.compile(r'<a class="footnote-backref" href="#fnref(\d*):[^"]*" title="([^"]*)"')
+# Set on a post whose HTML held something the allow-list refuses: the checks then read the
+# file as she wrote it, since the finished HTML no longer holds it (plugins/boundary.py).
+WITHHELD = "html_withheld"
 TYPESET_FIELDS = ("title", "summary")
 # Below this many files per core, starting worker processes costs more than it saves.
 FILES_PER_WORKER = 16
@@ -58,13 +56,45 @@ def typeset(html, settings, widont=True):
     )
 
 
-def name_backlink(match):
-    citation = f" (citation {match.group(1)})" if match.group(1) else ""
-    return f'{match.group(0)} aria-label="{match.group(2)}{citation}"'
+class References:
+    """Footnotes become the article's references: a section with a heading of its own.
 
+    Called by plugins/boundary.py for each element as it writes a post; every back-link
+    reads "↩", so each is named by its title and by which citation it returns to.
+    """
 
-def count_words(html):
-    return len(TAG.sub(" ", html).split())
+    def __init__(self):
+        self.found = False
+
+    def __call__(self, element):
+        classes = element.attributes.get("class")
+        if classes == "footnote" and element.tag == "div" and not self.found:
+            return self.section(element)
+        if classes == "footnote-backref" and element.tag == "a":
+            return self.backlink(element)
+        return None
+
+    def section(self, notes):
+        children = list(notes.iter(include_text=True))
+        while children and children[0].is_text_node and not children[0].text_content.strip():
+            children.pop(0)
+        if not children or children[0].tag != "hr":
+            return None  # Markdown's notes open with a rule: these are someone else's
+        self.found = True
+        heading = boundary.Made("h2", (("id", "references"),), ("References",))
+        kept = boundary.Made("div", tuple(notes.attributes.items()), tuple(children[1:]))
+        labelled = (("class", "references"), ("aria-labelledby", "references"))
+        return boundary.Made("section", labelled, (heading, kept))
+
+    def backlink(self, link):
+        attributes = link.attributes
+        href, title = attributes.get("href") or "", attributes.get("title")
+        number = href.removeprefix("#fnref").partition(":")[0]
+        if title is None or not href.startswith("#fnref") or (number and not number.isdigit()):
+            return None
+        citation = f" (citation {number})" if number else ""
+        named = (*attributes.items(), ("aria-label", f"{title}{citation}"))
+        return boundary.Made("a", named, tuple(link.iter(include_text=True)))
 
 
 def digest(text):
@@ -81,6 +111,7 @@ class Rendered:
     typeset: dict = field(default_factory=dict)  # TYPESET_FIELDS with typography applied
     toc: str = ""
     word_count: int = 0
+    withheld: bool = False  # the allow-list left something out (plugins/boundary.py)
 
 
 class Renderer:
@@ -104,20 +135,13 @@ class Renderer:
                 parser.reset()
                 formatted[name.lower()] = parser.convert("\n".join(values))
 
-        # Footnotes are the article's references: give them a heading of their own.
-        content = FOOTNOTES_OPENING.sub(
-            '<section class="references" aria-labelledby="references">'
-            '<h2 id="references">References</h2><div class="footnote">',
-            content,
-            count=1,
-        )
-        if content.endswith("</div>") and 'class="references"' in content:
-            content += "</section>"
-        content = BACKLINK.sub(name_backlink, content)
-
-        words = count_words(content)
+        # Through the door before the typography, whose patterns would take a > inside a
+        # quoted value for the end of its tag; and again after it, for what reaches the page.
+        published = boundary.serialise(boundary.parse(content), References())
+        words = len(published.text.split())
         long_enough = (
-            words >= settings["TOC_MIN_WORDS"] and toc.count("<li") >= settings["TOC_MIN_HEADINGS"]
+            words >= settings["TOC_MIN_WORDS"]
+            and len(boundary.elements(toc, "li")) >= settings["TOC_MIN_HEADINGS"]
         )
         typeset_fields = {}
         for name in TYPESET_FIELDS:
@@ -126,15 +150,19 @@ class Renderer:
             elif meta.get(name):
                 # A title is plain text: anything that looks like a tag is shown, never run.
                 typeset_fields[name] = typeset(html.escape(meta[name][0], quote=False), settings)
+        # A template shows the summary as it is: it must have come through the door too.
+        if "summary" in typeset_fields:
+            typeset_fields["summary"] = boundary.publish(typeset_fields["summary"])
         return Rendered(
-            content=typeset(content, settings),
+            content=boundary.publish(typeset(published.html, settings)),
             meta=meta,
             formatted=formatted,
             typeset=typeset_fields,
             # Contents entries are short links in a narrow box: kept together, the last two
             # words of one ran past it at 320 px, leaving its number alone on a line.
-            toc=typeset(toc, settings, widont=False) if long_enough else "",
+            toc=boundary.publish(typeset(toc, settings, widont=False)) if long_enough else "",
             word_count=words,
+            withheld=published.withheld,
         )
 
 
@@ -161,6 +189,8 @@ class SiteMarkdownReader(MarkdownReader):
         metadata["word_count"] = rendered.word_count
         metadata["reading_minutes"] = max(1, math.ceil(rendered.word_count / WORDS_PER_MINUTE))
         metadata["toc"] = rendered.toc
+        if rendered.withheld:
+            metadata[WITHHELD] = True
         # The title was escaped before it was typeset, the summary is Markdown the checks
         # allowed: both are HTML the site made, which templates write as it is.
         for name, value in rendered.typeset.items():

@@ -15,7 +15,6 @@ build process at the end instead. The grades are the same either way.
 import atexit
 import functools
 import hashlib
-import html
 import json
 import os
 import pickle
@@ -28,7 +27,7 @@ from bisect import bisect_left
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from plugins import compat
+from plugins import boundary, compat
 
 DEFAULT_TARGET_GRADE = 8
 CACHE_FILE = "readability.json"
@@ -40,12 +39,12 @@ HYPHENATION_LANGUAGE = "en_US"  # textstat's default, which grade() uses
 # build of 100 grades them at its end in 0.33 s, loading included; a worker would hold
 # 20 MB more, and take a core from Markdown while it starts.
 WORKER_FROM = 200
-CACHE_VERSION = 2  # change when the way grades are computed changes
+CACHE_VERSION = 3  # change when the way grades are computed changes
 # Block-level ends become sentence ends, so list items and headings are not one long sentence.
-BLOCK_END = re.compile(r"</(p|li|h[1-6]|td|th|dt|dd|blockquote|figcaption)>", re.I)
-SKIPPED = re.compile(r"<(pre|code|script|style)\b.*?</\1>", re.I | re.S)
-FOOTNOTES = re.compile(r'<(section|div) class="(references|footnote)".*', re.I | re.S)
-TAG = re.compile(r"<[^>]+>")
+BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dt", "dd"})
+BLOCKS |= {"blockquote", "figcaption"}
+SKIPPED = frozenset({"pre", "code", "script", "style"})  # not prose
+REFERENCES = (("section", "references"), ("div", "footnote"))  # the end of the prose
 SENTENCE = re.compile(r"[^.!?]+[.!?]+")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -67,12 +66,31 @@ class Grade:
 
 def plain_text(content_html):
     """The text a reader reads: no code, no references, one sentence per block at least."""
-    text = FOOTNOTES.sub("", SKIPPED.sub(" ", content_html))
-    text = BLOCK_END.sub(lambda _: ".\n", text)
-    text = html.unescape(TAG.sub(" ", text))
+    pieces = []
+    root = boundary.parse(content_html)
+    if root is not None:
+        _prose(root, pieces)
+    text = "".join(pieces)
     # A block that already ended with punctuation gets no second full stop.
     text = re.sub(r"([.!?:;])\s*\.\n", r"\1\n", text)
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def _prose(node, pieces):
+    """Add the text of what `node` holds to `pieces`; False once the references begin."""
+    for child in node.iter(include_text=True):
+        if child.is_text_node:
+            pieces.append(child.text_content or "")
+            continue
+        pieces.append(" ")  # where a tag was, words part
+        if not child.is_element_node or child.tag in SKIPPED:
+            continue
+        if (child.tag, child.attributes.get("class")) in REFERENCES:
+            return False
+        if not _prose(child, pieces):
+            return False
+        pieces.append(".\n" if child.tag in BLOCKS else " ")
+    return True
 
 
 def grade(text):

@@ -42,3 +42,18 @@ def _ancestors(node):
         tags.append(parent.tag.lower())
         parent = parent.parent
     return tuple(tags)
+
+
+def text_of(html, between=" "):
+    """The text of `html` as a reader sees it, `between` each run of text; "" for none."""
+    if not html:
+        return ""
+    return LexborHTMLParser(html).root.text(separator=between)
+
+
+def values_of(html, tag, attribute):
+    """The value of `attribute` on each `tag` element of `html` that has one, in order."""
+    if not html:
+        return []
+    found = LexborHTMLParser(html).css(f"{tag}[{attribute}]")
+    return [node.attributes.get(attribute) or "" for node in found]

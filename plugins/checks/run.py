@@ -17,6 +17,7 @@ from plugins.checks.problem import CheckFinished, ContentProblems
 from plugins.checks.rules import pelican_log, readability
 from plugins.checks.source import Site, key, read_source, source_files
 from plugins.front_matter import site_today
+from plugins.markdown_reader import WITHHELD
 from plugins.posts import every_post
 
 
@@ -69,6 +70,8 @@ def _check_everything(generators):
     for path, kind in source_files(site.content_root, settings):
         content = site.contents.get(key(path))
         html = compat.html_of(content) if content is not None else None
+        if getattr(content, WITHHELD, False):
+            html = None  # the page left out what a rule refuses: read the file as she wrote it
         source, unreadable = read_source(path, kind, site, html)
         if unreadable:
             problems.append(unreadable)

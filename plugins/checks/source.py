@@ -2,7 +2,6 @@
 
 import functools
 import html
-import os
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,20 +10,8 @@ import markdown
 
 from plugins.checks.html import elements
 from plugins.checks.problem import Problem
+from plugins.content_paths import display, key
 from plugins.front_matter import FrontMatter, read_front_matter
-
-
-def key(path):
-    """An absolute, normalised path, worked out without asking the disk (it runs a lot)."""
-    return os.path.normpath(os.path.abspath(path))
-
-
-def display(path, content_root):
-    """A path as the clinician sees it in her project: content/articles/…."""
-    path = key(path)
-    # Strings, not pathlib: two calls a file took 0.07 s a build at 1,000 articles, now 0.03 s.
-    project = os.path.join(os.path.dirname(key(content_root)), "")
-    return path.removeprefix(project) if path.startswith(project) else path
 
 
 @dataclass

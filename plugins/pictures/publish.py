@@ -1,6 +1,5 @@
 """From `<img>` in a post to `<picture>` on the page, and the files it names in output/."""
 
-import html
 import multiprocessing
 import os
 import re
@@ -10,13 +9,12 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
-from plugins import compat
-from plugins.checks.problem import ContentProblems, Problem
-from plugins.checks.rules.links import PLACEHOLDER, resolve
-from plugins.checks.source import display
+from plugins import boundary, compat
+from plugins.content_paths import PLACEHOLDER, display, resolve
 from plugins.pictures import process, svg
 from plugins.pictures.source import RASTER_SUFFIXES, PictureProblem
 from plugins.posts import every_post
+from plugins.problem import ContentProblems, Problem
 
 # The theme's column is 42rem less 1rem of padding each side: 640 CSS pixels at most, the
 # screen's width less the padding below that (theme/static/css/site.css, .ps-main).
@@ -26,8 +24,6 @@ PORTRAIT_SIZES = "8rem"  # .ps-portrait in the theme
 PLAIN_WIDTH = 720
 # From this many new pictures on, the build says how far it has got instead of going quiet.
 PROGRESS_FROM = 3
-IMG = re.compile(r"<img\b[^>]*>", re.I)
-ATTRIBUTE = re.compile(r"""([^\s=/>"']+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>"']+))?""")
 MADE_BY_THE_BUILD = frozenset({"src", "srcset", "sizes", "width", "height", "loading", "decoding"})
 MIME = {"avif": "image/avif", "webp": "image/webp"}
 
@@ -58,20 +54,13 @@ def picture_path(src, source_path, content_root):
     return None
 
 
-def attributes(tag):
-    """The attributes of a start tag, their values as written (quotes removed, still escaped)."""
-    found = {}
-    for name, value in ATTRIBUTE.findall(tag[len("<img") : -1].rstrip("/")):
-        if value[:1] in "\"'" and value:
-            value = value[1:-1]
-        found.setdefault(name.lower(), value)
-    return found
+def shows_pictures(html):
+    """Whether a post's HTML can hold an <img>, found without parsing it (most hold none)."""
+    return "<img" in html.lower()
 
 
 def make_pictures(generators):
     """Make every picture a post or the portrait uses, and show each as a <picture>."""
-    from plugins.checks.run import results_of  # it imports the rules, which import this
-
     settings, context = generators[0].settings, generators[0].context
     content_root = Path(settings["PATH"])
     folder = settings.get("IMAGE_CACHE_PATH") or os.path.join(settings["CACHE_PATH"], "images")
@@ -80,8 +69,11 @@ def make_pictures(generators):
     posts = [post for post in every_post(generators) if post.save_as and compat.body_of(post)]
     used = set()
     for post in posts:
-        for tag in IMG.findall(compat.body_of(post)):
-            path = picture_path(attributes(tag).get("src", ""), post.source_path, content_root)
+        if not shows_pictures(compat.body_of(post)):
+            continue
+        for img in boundary.elements(compat.body_of(post), "img"):
+            src = (img.attributes.get("src") or "").strip()
+            path = picture_path(src, post.source_path, content_root)
             if path is not None and path.suffix.lower() in RASTER_SUFFIXES and path.is_file():
                 used.add(path)
     portrait = None
@@ -92,8 +84,11 @@ def make_pictures(generators):
     made = make_all(sorted(used), folder, widths(settings), content_root)
     published = {}  # path in output/ -> the file in the cache it is a copy of
     for path, manifest in made.items():
-        if manifest["avif_left_out"]:
-            results_of(settings).warnings.append(
+        # The checks hand in where their warnings go (plugins/checks/run.py); a build by
+        # Pelican alone has no one to tell.
+        results = settings.get("CHECK_RESULTS")
+        if manifest["avif_left_out"] and results is not None:
+            results.warnings.append(
                 Problem(
                     "warning",
                     display(path, content_root),
@@ -105,18 +100,19 @@ def make_pictures(generators):
                 )
             )
     for post in posts:
-        compat.replace_body(post, _with_pictures(post, made, settings, published))
+        if shows_pictures(compat.body_of(post)):
+            compat.replace_body(post, _with_pictures(post, made, settings, published))
     if portrait is not None and portrait.is_file():
         manifest = made[portrait]
         urls = _urls(manifest, portrait, settings, published)
-        alt = {"alt": html.escape(settings.get("AUTHOR_PHOTO_ALT", ""))}
+        alt = {"alt": settings.get("AUTHOR_PHOTO_ALT", "")}
         largest = max(
             (v for v in manifest["versions"] if v["format"] == manifest["fallback"]),
             key=lambda v: v["width"],
         )
         author_picture = {
-            "first": picture(manifest, urls, alt, lazy=False, sizes=PORTRAIT_SIZES),
-            "later": picture(manifest, urls, alt, lazy=True, sizes=PORTRAIT_SIZES),
+            "first": written(picture(manifest, urls, alt, lazy=False, sizes=PORTRAIT_SIZES)),
+            "later": written(picture(manifest, urls, alt, lazy=True, sizes=PORTRAIT_SIZES)),
             "url": urls[largest["name"]],
         }
         settings["AUTHOR_PICTURE"] = context["AUTHOR_PICTURE"] = author_picture
@@ -128,23 +124,25 @@ def _with_pictures(post, made, settings, published):
     content_root = Path(settings["PATH"])
     shown_before = False
 
-    def as_picture(match):
+    def as_picture(element):
         nonlocal shown_before
-        tag = match.group(0)
-        found = attributes(tag)
-        path = picture_path(found.get("src", ""), post.source_path, content_root)
+        if element.tag != "img":
+            return None
+        found = dict(element.attributes)
+        path = picture_path((found.get("src") or "").strip(), post.source_path, content_root)
         if path is None or not path.is_file():
-            return tag
+            return None
         if path.suffix.lower() == ".svg":
-            return _with_size(tag, found, path)
+            return _with_size(found, path)
         manifest = made.get(Path(os.path.normpath(path.absolute())))
         if manifest is None:
-            return tag
+            return None
         # The first picture may be what a reader sees at once: it must not wait.
         lazy, shown_before = shown_before, True
         return picture(manifest, _urls(manifest, path, settings, published), found, lazy)
 
-    return IMG.sub(as_picture, compat.body_of(post))
+    # Written by the one door to the page, which escapes every value the <img> carried.
+    return boundary.publish(compat.body_of(post), replace=as_picture)
 
 
 def _urls(manifest, path, settings, published):
@@ -172,37 +170,43 @@ def picture(manifest, urls, found, lazy, sizes=CONTENT_SIZES):
     def srcset(versions):
         return ", ".join(f"{urls[v['name']]} {v['width']}w" for v in versions)
 
-    sources = "".join(
-        f'<source type="{MIME[kind]}" srcset="{srcset(by_format[kind])}" sizes="{sizes}">'
+    sources = tuple(
+        boundary.Made(
+            "source",
+            (("type", MIME[kind]), ("srcset", srcset(by_format[kind])), ("sizes", sizes)),
+        )
         for kind in ("avif", "webp")
         if kind in by_format
     )
     fallbacks = by_format[manifest["fallback"]]
     plain = next((v for v in fallbacks if v["width"] >= PLAIN_WIDTH), fallbacks[-1])
     largest = fallbacks[-1]
-    # Written again in double quotes, so a value that was in single quotes or none may hold
-    # a " that would end it early: read each value as text and escape it afresh.
-    kept = "".join(
-        f' {name}="{html.escape(html.unescape(value))}"'
-        for name, value in found.items()
-        if name not in MADE_BY_THE_BUILD
+    made = (
+        ("src", urls[plain["name"]]),
+        ("srcset", srcset(fallbacks)),
+        ("sizes", sizes),
+        ("width", str(largest["width"])),
+        ("height", str(largest["height"])),
     )
-    loading = ' loading="lazy" decoding="async"' if lazy else ""
-    img = (
-        f'<img src="{urls[plain["name"]]}" srcset="{srcset(fallbacks)}" sizes="{sizes}"'
-        f' width="{largest["width"]}" height="{largest["height"]}"{kept}{loading}>'
-    )
-    return f"<picture>{sources}{img}</picture>"
+    # Her values as the parser read them (alt, title...): the writer escapes them.
+    kept = tuple((name, value) for name, value in found.items() if name not in MADE_BY_THE_BUILD)
+    loading = (("loading", "lazy"), ("decoding", "async")) if lazy else ()
+    img = boundary.Made("img", made + kept + loading)
+    return boundary.Made("picture", children=(*sources, img))
 
 
-def _with_size(tag, found, path):
+def written(made):
+    """A picture the templates show as it is, written by plugins/boundary.py."""
+    return boundary.serialise_made(made)
+
+
+def _with_size(found, path):
     if "width" in found and "height" in found:
-        return tag
+        return None
     size = svg.size_of(path)
     if size is None:
-        return tag
-    end = "/>" if tag.endswith("/>") else ">"
-    return f'{tag[: -len(end)].rstrip()} width="{size[0]}" height="{size[1]}"{end}'
+        return None
+    return boundary.Made("img", (*found.items(), ("width", str(size[0])), ("height", str(size[1]))))
 
 
 def make_all(paths, folder, chosen_widths, content_root):

@@ -5,18 +5,30 @@ does, while this file's text stays the same.
 """
 
 import os
-import re
 from urllib.parse import unquote
 
 from pelican.contents import Article
 
+from plugins.checks.html import values_of
 from plugins.checks.problem import Problem
 from plugins.checks.rule import site_rule
 from plugins.checks.rules.duplicates import plain
-from plugins.checks.rules.links import resolve
 from plugins.checks.source import key
+from plugins.content_paths import resolve
 
-LINK_TO_SOURCE = re.compile(r"""\{filename\}([^"'#]*)""")
+LINK_TO_SOURCE = "{filename}"
+
+
+def links_to_sources(html):
+    """The file each {filename} link of a post names, as written; parsed only if it has one."""
+    if LINK_TO_SOURCE not in (html or ""):
+        return []
+    addresses = [address.strip() for address in values_of(html, "a", "href")]
+    return [
+        address.removeprefix(LINK_TO_SOURCE).partition("#")[0]
+        for address in addresses
+        if address.startswith(LINK_TO_SOURCE)
+    ]
 
 
 @site_rule
@@ -29,7 +41,7 @@ def check(site):
         content = contents.get(path_key)
         if content is None or content.status == "draft":
             continue
-        for target in LINK_TO_SOURCE.findall(source.html or ""):
+        for target in links_to_sources(source.html):
             if os.path.basename(unquote(target)) not in draft_names:
                 continue  # resolving every link of a large site takes a while
             linked = contents.get(key(resolve(target, source.path, site.content_root)))

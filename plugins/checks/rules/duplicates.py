@@ -1,9 +1,8 @@
 """Two posts with the same title: readers cannot tell them apart in lists."""
 
-import re
 from collections import defaultdict
-from html import unescape
 
+from plugins.checks.html import text_of
 from plugins.checks.problem import Problem
 from plugins.checks.rule import site_rule
 
@@ -30,4 +29,4 @@ def check(site):
 
 def plain(title):
     """A title as she typed it: typography's HTML undone."""
-    return " ".join(unescape(re.sub(r"<[^>]+>", "", title)).split())
+    return " ".join(text_of(title, between="").split())

@@ -8,16 +8,14 @@ afresh for every post that shows a picture; a picture already made (plugins/pict
 not opened again.
 """
 
-import re
-
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
 from plugins.checks.rules.links import closest, written_as_on_disk
-from plugins.pictures import process, svg
-from plugins.pictures.publish import PLACEHOLDER, picture_path, widths
+from plugins.content_paths import PLACEHOLDER
+from plugins.pictures import process, publish, svg
+from plugins.pictures.publish import picture_path, widths
 from plugins.pictures.source import RASTER_SUFFIXES, PictureProblem, open_upright
 
-IMG_TAG = re.compile(r"<img\b", re.I)
 SVG_FIX = (
     "Export the drawing again as plain SVG (in Inkscape: Save As, Optimized SVG), "
     "or as PNG, and put that file in its place."
@@ -26,7 +24,7 @@ SVG_FIX = (
 
 def shows_pictures(source):
     """Whether a post's HTML may show a picture: found without parsing it."""
-    return IMG_TAG.search(source.html or "") is not None
+    return publish.shows_pictures(source.html or "")
 
 
 @file_rule("html", fresh_when=shows_pictures)

@@ -17,8 +17,8 @@ from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
 from plugins.checks.rules.web_addresses import web_address_meant
 from plugins.checks.source import key
+from plugins.content_paths import PLACEHOLDER, resolve  # here too for the rules that import them
 
-PLACEHOLDER = re.compile(r"^\{(filename|static|attach)\}(.*)$")
 # A link to a section of another file: its finding depends on that file's headings.
 SECTION_ELSEWHERE = re.compile(r"\{filename\}[^)\s\"'>]*#")
 TARGETS = {"a": "href", "img": "src"}
@@ -143,14 +143,6 @@ def _leaves_content(what, path, resolved):
         "write its address from there, as "
         + ("{static}/images/NAME.jpg." if what == "image" else "{static}/extra/NAME.pdf."),
     )
-
-
-def resolve(path, source_path, content_root):
-    """The file a link's path names: from the content folder if it starts with /, else beside."""
-    path = unquote(path)
-    if path.startswith("/"):
-        return Path(key(Path(content_root) / path.lstrip("/")))
-    return Path(key(Path(source_path).parent / path))
 
 
 def closest(missing, content_root, what, source_path):

@@ -8,6 +8,7 @@ suggestion, never an error.
 
 import re
 
+from plugins.checks.html import text_of
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
 
@@ -19,11 +20,10 @@ HEALTH_WORDS = re.compile(
     re.IGNORECASE,
 )
 ENOUGH_HEALTH_WORDS = 5
-TAG = re.compile(r"<[^>]+>")
 
 
 def gives_health_information(html):
-    return len(HEALTH_WORDS.findall(TAG.sub(" ", html or ""))) >= ENOUGH_HEALTH_WORDS
+    return len(HEALTH_WORDS.findall(text_of(html))) >= ENOUGH_HEALTH_WORDS
 
 
 def cites_sources(source):
