@@ -40,6 +40,15 @@ HEADER = """\
 """
 ALIGN_WIDTH = 40  # the targets line up in a column, unless an old address is longer
 SAFE_PATH = re.compile(r"^/[^\s\"'\\{};$<>`]*$")
+# What Netlify's and Cloudflare's `_redirects` and `_headers` read as patterns rather than
+# letters: copied from an old address, "/*" would send every address of the site to one
+# post, and a folder named ":page" would give every page the rules of one.
+HOST_PATTERNS = {
+    "*": "stands for any address",
+    ":": "starts a placeholder for any word",
+    "!": "makes a redirect replace a page that exists",
+}
+DELETE = "or delete the line to stop redirecting that address."
 
 
 @dataclass(frozen=True)
@@ -56,7 +65,8 @@ class Redirect:
         """The old address as written in the file."""
         if self.query:
             return f"{self.path}?{self.query[0]}={self.query[1]}"
-        return quote(self.path, safe="/%:@!$&'()*+,;=~-._")
+        # A % in the decoded path is a letter of the old address, so it is written %25.
+        return quote(self.path, safe="/@$&'()+,;=~-._")
 
     def save_as(self):
         """The file a static host serves at the old path, or None when it cannot have one."""
@@ -94,12 +104,21 @@ def parse_address(address):
         raise Unusable(
             f'"{address}" is not an address the site can answer.',
             "Write the old address as it appeared in a browser, for example "
-            "/2019/05/coping-with-worry/ or https://old.example.org/?p=123.",
+            f"/2019/05/coping-with-worry/ or https://old.example.org/?p=123, {DELETE}",
+        )
+    signs = {f'"{sign}"': meaning for sign, meaning in HOST_PATTERNS.items() if sign in path}
+    if signs:
+        meanings = "; ".join(f"{sign} {meaning}" for sign, meaning in signs.items())
+        raise Unusable(
+            f'"{address}" contains {" and ".join(signs)}, which Netlify and Cloudflare Pages '
+            f"read as a pattern, not as part of an address ({meanings}), so this line would "
+            "move other addresses too.",
+            "Delete the line: an old address with *, : or ! in it cannot be redirected.",
         )
     if any(part in (".", "..") for part in path.split("/")):
         raise Unusable(
             f'"{address}" contains "." or ".." between slashes.',
-            "Write the old address without them.",
+            f"Write the old address without them, {DELETE}",
         )
     query = ()
     if parts.query:
@@ -108,7 +127,7 @@ def parse_address(address):
             raise Unusable(
                 f'"{address}" asks for "?{parts.query}", which the site cannot answer.',
                 "Only the old numbered addresses (?p=123 or ?page_id=45) can be redirected; "
-                "remove the part after ? from this line.",
+                f"remove the part after ? from this line, {DELETE}",
             )
         query = (name, value)
     return path, query
@@ -129,7 +148,7 @@ def parse(text):
                     Unusable(
                         f"This line has {len(words)} part{'' if len(words) == 1 else 's'}; it "
                         "needs two: the old address, then the post's file.",
-                        "Write it as: /old/address/   articles/the-post.md",
+                        f"Write it as: /old/address/   articles/the-post.md, {DELETE}",
                     ),
                 )
             )

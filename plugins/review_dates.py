@@ -13,7 +13,10 @@ each date with a `locale_…` twin written as readers see the published date; an
 """
 
 import datetime
+import re
+import string
 from pathlib import Path
+from urllib.parse import quote
 
 from dateutil.relativedelta import relativedelta
 from pelican import signals
@@ -113,6 +116,30 @@ def due_for_review(problems):
     return [p for p in problems if p.severity == "warning" and p.field == REVIEW_FIELD]
 
 
+# GitHub finds @mentions and #123 references in the text it has already rendered, where a
+# backslash or an entity has become a plain @ or # again: the full-width signs look the
+# same to a reader and mention or link nothing.
+GITHUB_SIGNS = {"@": "\uff20", "#": "\uff03"}
+MARKDOWN_SIGNS = re.compile(f"[{re.escape(string.punctuation)}]")
+
+
+def markdown_text(text):
+    """`text` as Markdown that shows it as it is: no link, picture, tag, emphasis or mention.
+
+    Every ASCII sign is escaped with a backslash, which also keeps GitHub from making
+    links of https:// and www. (it looks for them at an unescaped ":" or "w.").
+    """
+    return MARKDOWN_SIGNS.sub(
+        lambda sign: GITHUB_SIGNS.get(sign[0]) or f"\\{sign[0]}", " ".join(text.split())
+    )
+
+
+def code_span(text):
+    """`text` in a Markdown code span, fenced by more backticks than it holds in a row."""
+    fence = "`" * (max(map(len, re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if "`" in text else f"{fence}{text}{fence}"
+
+
 def review_issue(problems, project, edit_url=""):
     """The title and text of the issue that asks for every review due, or None when none is.
 
@@ -130,12 +157,13 @@ def review_issue(problems, project, edit_url=""):
     ]
     for problem in due:
         front = read_front_matter((Path(project) / problem.file).read_text(encoding="utf-8"))
-        title = " ".join(front.values.get("title", problem.file).split())
+        # Titles and file names are the content's: shown as text, never read as Markdown.
+        title = markdown_text(front.values.get("title", problem.file))
         where = f"{problem.file}, line {problem.line}" if problem.line else problem.file
-        section = [f"### {title}", f"`{where}` ({problem.field})", problem.what]
+        section = [f"### {title}", f"{code_span(where)} ({problem.field})", problem.what]
         section.append(f"**How to fix:** {problem.fix}")
         if edit_url:
-            section.append(f"[Edit this article]({edit_url}{problem.file})")
+            section.append(f"[Edit this article]({edit_url}{quote(problem.file)})")
         parts.append("\n\n".join(section))
     parts.append(
         "To do a review in the browser: click **Edit this article**, reread it, correct "

@@ -79,6 +79,7 @@ def theme_colours(stylesheet):
     return {role: ImageColor.getrgb(found[name]) for role, name in sorted(CARD_COLOURS.items())}
 
 
+@functools.cache
 def font(size):
     # Pillow's own scalable font: no system font to install, the same glyphs everywhere.
     return ImageFont.load_default(size=size)
@@ -100,23 +101,58 @@ def _width(text, size):
     return right - left
 
 
-def _wrap(words, size, width):
-    """Lines of at most `width` pixels, broken between words; a word too long is split."""
-    lines, line = [], ""
+# Laying out a title measures each letter a bounded number of times, and stops once the
+# card is full, so a long title costs no more than the lines a card can hold: it once grew
+# with the cube of a long word's length (800 characters took minutes).
+
+
+def _pieces(words, size, width):
+    """The words in order; one wider than the card comes in pieces that each fit a line."""
     for word in words:
-        joined = f"{line} {word}" if line else word
+        if _width(word, size) <= width:
+            yield word
+            continue
+        while word:
+            cut = _most_letters(word, size, width)
+            yield word[:cut]
+            word = word[cut:]
+
+
+def _most_letters(word, size, width):
+    """How many of the word's first letters fit in `width`: all of them, or at least one.
+
+    Doubling, then halving, measures a few stretches no longer than two lines, however
+    long the word.
+    """
+    fits, over = 0, 1
+    while over < len(word) and _width(word[:over], size) <= width:
+        fits, over = over, over * 2
+    if over >= len(word):
+        if _width(word, size) <= width:
+            return len(word)
+        over = len(word)
+    while over - fits > 1:
+        middle = (fits + over) // 2
+        fits, over = (middle, over) if _width(word[:middle], size) <= width else (fits, middle)
+    return max(fits, 1)
+
+
+def _wrap(words, size, width, most):
+    """Lines of at most `width` pixels, broken between words, and no more than `most`+1.
+
+    The line after the `most` that fit says the title did not fit, and is all that
+    _shortened needs of the rest.
+    """
+    lines, line = [], ""
+    for piece in _pieces(words, size, width):
+        joined = f"{line} {piece}" if line else piece
         if _width(joined, size) <= width:
             line = joined
             continue
-        if line:
-            lines.append(line)
-        line = word
-        while _width(line, size) > width:  # one word wider than the card: split it
-            cut = max(
-                n for n in range(1, len(line) + 1) if _width(line[:n], size) <= width or n == 1
-            )
-            lines.append(line[:cut])
-            line = line[cut:]
+        lines.append(line)
+        line = piece
+        if len(lines) > most:
+            return lines
     if line:
         lines.append(line)
     return lines
@@ -142,9 +178,9 @@ def layout(title, with_portrait):
     box = (left, MARGIN, right, bottom)
     words = title.split()
     for size in TITLE_SIZES:
-        lines = _wrap(words, size, right - left)
         step = round(size * LINE_SPACING)
         count = (bottom - MARGIN - _line_height(size)) // step + 1
+        lines = _wrap(words, size, right - left, count)
         if len(lines) <= count:
             break
     else:  # longer than any card can hold: as much as fits, ending "…"

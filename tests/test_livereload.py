@@ -1,5 +1,10 @@
 """`invoke livereload` rebuilds on every save, shows drafts, and survives mistakes."""
 
+import asyncio
+import concurrent.futures
+import functools
+import http.client
+import http.server
 import os
 import shutil
 import signal
@@ -14,6 +19,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import ROOT, build
+from tools.serving import SiteRequestHandler
 
 WAIT = 120  # seconds; generous, because a busy CI machine is slow, and no timing is asserted
 
@@ -262,3 +268,67 @@ def test_a_drafts_old_address_leads_to_the_published_post_after_a_build_and_a_re
         assert "now published" in moved and "/articles/sleep-and-worry/" in moved
     finally:
         again.stop()
+
+
+def answer(port, path, host):
+    """(status, page) the server on this machine gives when asked under the name `host`."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path, headers={"Host": host})
+    response = connection.getresponse()
+    return response.status, response.read().decode("utf-8")
+
+
+def test_the_preview_answers_only_its_own_host_names(preview):
+    # A website that points its own name at 127.0.0.1 (DNS rebinding) would otherwise
+    # read the drafts through the reader's browser.
+    (preview.content / "articles" / "private.md").write_text(
+        "Title: Private thoughts\nDate: 2026-02-01\nSummary: Not ready.\nStatus: draft\n\n"
+        "Not for anyone else yet.\n",
+        encoding="utf-8",
+    )
+    preview.wait_for(page_has(preview, "/drafts/private-thoughts/", "Not for anyone"), "draft")
+    port = preview.port
+    for own in (f"localhost:{port}", f"127.0.0.1:{port}", f"[::1]:{port}", f"LOCALHOST:{port}"):
+        status, page = answer(port, "/drafts/private-thoughts/", own)
+        assert status == 200 and "Not for anyone" in page, own
+    for other in (f"evil.example:{port}", "evil.example", f"localhost.evil.example:{port}"):
+        for path in ("/drafts/private-thoughts/", "/", "/livereload.js", "/forcereload"):
+            status, page = answer(port, path, other)
+            assert status == 421, (other, path)
+            assert "Not for anyone" not in page
+            assert f"answers only at http://localhost:{port}/" in page
+
+
+def test_the_preview_reload_socket_refuses_other_websites(preview):
+    # Each reload names the file saved: another website's page may not listen in.
+    from tornado.httpclient import HTTPClientError, HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    def connect(origin):
+        url = f"ws://localhost:{preview.port}/livereload"
+        request = HTTPRequest(url, headers={"Origin": origin})
+
+        async def opened():
+            socket = await websocket_connect(request)
+            socket.close()
+
+        # In a thread of its own: the browser tests' Playwright holds this one's event loop.
+        with concurrent.futures.ThreadPoolExecutor(1) as thread:
+            thread.submit(asyncio.run, opened()).result()
+
+    connect(f"http://localhost:{preview.port}")
+    with pytest.raises(HTTPClientError) as refused:
+        connect("http://evil.example")
+    assert refused.value.code == 403
+
+
+def test_serving_the_built_site_answers_only_its_own_host_names(tmp_path):
+    (tmp_path / "index.html").write_text("<p>The home page</p>", encoding="utf-8")
+    handler = functools.partial(SiteRequestHandler, directory=str(tmp_path))
+    with http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler) as server:
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        port = server.server_address[1]
+        assert answer(port, "/", f"localhost:{port}") == (200, "<p>The home page</p>")
+        status, page = answer(port, "/", f"evil.example:{port}")
+        assert status == 421 and "The home page" not in page
+        server.shutdown()

@@ -6,6 +6,7 @@ import subprocess
 
 import pytest
 
+from plugins import redirects
 from plugins.security_headers import security_headers
 from tests.conftest import build, invoke, read_page
 from tests.servers import NGINX, nginx
@@ -95,6 +96,40 @@ def test_a_line_that_cannot_be_used_is_explained_with_its_line(moved_site, tmp_p
     assert "line 12 (old address)" in said and "now the address of content/pages/about.md" in said
     assert "line 13 (old address)" in said and "?p=123" in said
     assert checked.returncode == 1
+    # Whatever else would mend it, taking the line out always does, and each fix says so.
+    fixes = [
+        problem.partition("How to fix:")[2]
+        for problem in said.split("\n\n")
+        if "redirects.txt, line" in problem
+    ]
+    assert len(fixes) == 6
+    for fix in fixes:
+        assert "delete the line" in fix.lower() or "delete this line" in fix.lower(), fix
+
+
+def test_an_old_address_that_hosts_read_as_a_pattern_is_refused_by_name(moved_site, tmp_path):
+    # On Netlify and Cloudflare Pages "/*" would send every address of the site to one post.
+    content = tmp_path / "content"
+    shutil.copytree(moved_site[0], content)
+    (content / "redirects.txt").write_text(
+        "/*   articles/first-steps.md\n"
+        "/:page/   articles/first-steps.md\n"
+        "/news!/   articles/first-steps.md\n"
+        "/old%2A/   articles/first-steps.md\n",
+        encoding="utf-8",
+    )
+    checked = invoke("check", "--content", str(content))
+    said = checked.stdout + checked.stderr
+    assert checked.returncode == 1
+    for line, sign in [(1, "*"), (2, ":"), (3, "!"), (4, "*")]:
+        problem = said.partition(f"redirects.txt, line {line} (old address)")[2]
+        problem = problem.partition("\n\n")[0]
+        assert f'contains "{sign}", which Netlify and Cloudflare Pages read as a pattern' in problem
+        assert "How to fix: Delete the line" in problem
+    # The list the build gives those hosts, and the folders it names in `_headers`, keep
+    # none of them.
+    usable, _ = redirects.read(content)
+    assert usable == []
 
 
 def fetch(port, path):

@@ -2,6 +2,10 @@
 
 import re
 
+from markdown_it import MarkdownIt
+from selectolax.lexbor import LexborHTMLParser
+
+from plugins.review_dates import markdown_text
 from tests.conftest import invoke
 from tests.test_review_dates import TODAY, write_article
 
@@ -70,3 +74,50 @@ def test_a_mistake_in_the_content_stops_with_the_checks_explanation(minimal_cont
     assert result.returncode != 0
     assert '"soon" is not a date the site can read.' in result.stdout + result.stderr
     assert not (tmp_path / "issue" / "body.md").exists()
+
+
+# Titles as someone could write or import them, to reach the people GitHub notifies.
+TITLES = {
+    "mention": "Ask @octocat and @clinic/team",
+    "link": "Read [click](https://evil.example) first",
+    "picture": "See ![x](https://evil.example/a.png) now",
+    "reference": "Answers #1 and clinic/site#2",
+    "address": "Go to https://evil.example or www.evil.example",
+    "emphasis": "Some **bold**, _slanted_ | ~~struck~~ `code` text",
+}
+
+
+def rendered(markdown):
+    """HTML as CommonMark makes it, with GitHub's tables and strikethrough."""
+    renderer = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return LexborHTMLParser(renderer.render(markdown))
+
+
+def test_a_tag_in_a_title_is_shown_as_text(minimal_content):
+    # `invoke check` refuses a title with a tag before any issue is written; all the same.
+    page = rendered(f"### {markdown_text('A picture <img src=x onerror=alert(1)> here')}")
+    assert page.css_first("h3").text() == "A picture <img src=x onerror=alert(1)> here"
+    assert page.css("img") == []
+
+
+def test_titles_in_the_review_issue_are_text_with_no_mention_link_or_picture(
+    minimal_content, tmp_path
+):
+    for slug, title in TITLES.items():
+        write_article(minimal_content, slug, Title=title, Date="2020-05-01")
+    result = reviews_due(minimal_content, tmp_path / "issue")
+    assert result.returncode == 0, result.stdout + result.stderr
+    body = (tmp_path / "issue" / "body.md").read_text(encoding="utf-8")
+    page = rendered(body)
+    headings = [h3.text() for h3 in page.css("h3")]
+    shown = {heading.replace("\uff20", "@").replace("\uff03", "#") for heading in headings}
+    assert shown == set(TITLES.values()), "each title reads as written"
+    for heading in page.css("h3"):
+        assert [node.tag for node in heading.traverse(include_text=False)] == ["h3"]
+    assert all(a.attributes["href"].startswith(EDIT_URL) for a in page.css("a"))
+    assert not page.css("img, script, table, del")
+    # What GitHub itself links in the text: people, issues, and web addresses.
+    text = page.body.text()
+    assert not re.search(r"(?:^|\W)@\w", text)
+    assert not re.search(r"(?:^|\W|\w/\w+)#\d", text)
+    assert not re.search(r"https?:|www\.", body.replace(EDIT_URL, ""))

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import pytest
 import skimage.data
-from PIL import ExifTags, Image, ImageChops, ImageDraw, ImageOps, ImageStat
+from PIL import ExifTags, Image, ImageChops, ImageDraw, ImageFont, ImageOps, ImageStat
 
 from tests.conftest import FIXTURES, ROOT, invoke
 from tests.trust_helpers import build_with, json_ld, soup, text
 
+from plugins.checks.rules.title_length import MAX_TITLE_LENGTH  # isort: skip
 from plugins.share_cards import (  # isort: skip
     Cards,
     HEIGHT,
@@ -25,9 +26,10 @@ from plugins.share_cards import (  # isort: skip
 PHOTOS = Path(skimage.data.__file__).parent  # real photographs, shipped in scikit-image
 SITE = "https://example.org"
 COLOURS = theme_colours(ROOT / "theme" / "static" / "css" / "site.css")
+# As long as a title may be (plugins/checks/rules/title_length.py).
 LONG_TITLE = (
     "What to expect in the first weeks of ketamine-assisted psychotherapy when you also "
-    "live with depression, chronic pain and worries about work, money and family"
+    "live with depression, chronic pain and worries about work and money"
 )
 PHOTO_ARTICLE = "articles/a-photo-to-share/index.html"
 LONG_ARTICLE = "articles/a-long-title/index.html"
@@ -204,6 +206,56 @@ def test_a_title_of_any_length_fits_inside_the_margins_broken_between_words(titl
         shown = " ".join(lines)
         assert shown == title or (shown.endswith("…") and title.startswith(shown[:-1])), lines
         assert all(line.split()[-1].rstrip("…") in words for line in lines[:-1]), lines
+
+
+def letters_measured(title, monkeypatch):
+    """How many letters laying out a card for `title` measures, in all."""
+    measured = []
+    getbbox = ImageFont.FreeTypeFont.getbbox
+    getlength = ImageFont.FreeTypeFont.getlength
+
+    def counted(method):
+        def measure(self, text, *arguments, **options):
+            measured.append(len(text))
+            return method(self, text, *arguments, **options)
+
+        return measure
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ImageFont.FreeTypeFont, "getbbox", counted(getbbox))
+        patch.setattr(ImageFont.FreeTypeFont, "getlength", counted(getlength))
+        layout(title, True)
+    return sum(measured)
+
+
+@pytest.mark.parametrize(
+    "piece", ["worry ", "a", "i"], ids=["words", "one wide word", "one word of narrow letters"]
+)
+def test_a_cards_layout_measures_each_letter_of_its_title_a_bounded_number_of_times(
+    piece, monkeypatch
+):
+    # A 200-character word once stalled the build for 10 s, and 800 characters for minutes:
+    # the work grew with the cube of its length. Now each letter is measured a bounded number
+    # of times (about 90 at worst), so the work grows no faster than the title.
+    most_per_letter = 200
+    for length in (160, 640):
+        title = (piece * length)[:length].strip()
+        assert letters_measured(title, monkeypatch) <= most_per_letter * len(title), length
+
+
+def test_a_title_longer_than_the_most_is_refused_by_name(minimal_content):
+    title = LONG_TITLE + " today"
+    assert len(LONG_TITLE) == MAX_TITLE_LENGTH < len(title)
+    (minimal_content / "articles" / "long.md").write_text(
+        f"Title: {title}\nDate: 2026-01-13\nSummary: Too long a title.\n\nText.\n",
+        encoding="utf-8",
+    )
+    result = invoke("check", "--content", str(minimal_content))
+    said = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "content/articles/long.md, line 1 (Title)" in said
+    assert f"The title is {len(title)} characters long; the most is 150." in said
+    assert "How to fix: Shorten the title to 150 characters or fewer" in said
 
 
 def test_a_long_titles_card_leaves_its_margins_empty(published):

@@ -149,11 +149,43 @@ def instant_watcher(folders):
     return InstantWatcher()
 
 
-def site_file_handler():
+def answer_only(hosts, port):
+    """Make every handler of the preview refuse a request under any name but `hosts`.
+
+    A website can point a name of its own at 127.0.0.1 (DNS rebinding) and read what the
+    preview serves, drafts included, through the reader's browser; and any page may open
+    the reload socket, which names each file saved.
+    """
+    from urllib.parse import urlsplit
+
+    from livereload.handlers import ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler
+
+    from tools.serving import misdirected
+
+    def prepare(handler):
+        if handler.request.host.lower() not in hosts:
+            handler.set_status(421, "Misdirected Request")
+            handler.set_header("Content-Type", "text/plain; charset=utf-8")
+            handler.finish(misdirected(port))
+
+    # livereload's handlers prepare nothing of their own, and accept a socket from any page.
+    for handler in (ForceReloadHandler, LiveReloadHandler, LiveReloadJSHandler):
+        handler.prepare = prepare
+    LiveReloadHandler.check_origin = lambda handler, origin: (
+        urlsplit(origin).netloc.lower() in hosts
+    )
+    return prepare
+
+
+def site_file_handler(prepare=None):
     """The file handler of the preview, answering a missing address with the site's own 404 page."""
     from livereload.handlers import StaticFileHandler
 
     class SiteFileHandler(StaticFileHandler):
+        def prepare(self):
+            if prepare is not None:
+                prepare(self)
+
         def write_error(self, status_code, **kwargs):
             # As the public host does (tools/serving.py), so a draft's old address or a
             # mistyped link shows the page readers would see, not Tornado's bare "404".
@@ -172,7 +204,7 @@ def preview(settings_file, overrides, content, output, host, port):
     from livereload.handlers import LiveReloadHandler
     from tornado.netutil import bind_sockets
 
-    from tools.serving import PortTaken, is_port_taken
+    from tools.serving import PortTaken, is_port_taken, own_hosts
 
     # Claim the port as the server will, before a build the writer would wait for in vain.
     try:
@@ -208,7 +240,7 @@ def preview(settings_file, overrides, content, output, host, port):
     theme = ROOT / "theme"
     folders = (content, theme, ROOT / "plugins", ROOT / "pelicanconf.py", ROOT / "publishconf.py")
     server = Server(watcher=instant_watcher(folders))
-    server.SFH = site_file_handler()
+    server.SFH = site_file_handler(answer_only(own_hosts(host, port), port))
     for pattern in (
         content / "**" / "*",
         theme / "**" / "*",

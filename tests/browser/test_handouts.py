@@ -1,5 +1,6 @@
 """`invoke handouts` writes an accessible PDF of every article, ready to hand to a client."""
 
+import shutil
 import subprocess
 import sys
 import time
@@ -11,6 +12,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from plugins.runner import build
+from tests.picture_helpers import PHOTOS, content_with
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +44,8 @@ def make_handouts(output):
         text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    # Nothing but the list of handouts written: no warning from the PDF step.
+    assert result.stderr == "", result.stderr
 
 
 def pdf_text(path):
@@ -141,9 +145,79 @@ def test_a_site_in_a_folder_gets_its_handouts_where_its_links_point(tmp_path):
     assert "Skip to main content" not in pdf_text(handout)
 
 
-def test_a_spanish_translation_gets_its_own_handout_in_spanish(tmp_path):
-    import shutil
+FAKE_NUMBER = "555-0100"
+# What could slip into a built page and change the crisis number on paper alone.
+SLIPPED_IN = {
+    "an inline script": (
+        "</body>",
+        "<script>document.body.innerHTML = "
+        f"document.body.innerHTML.replaceAll('988', '{FAKE_NUMBER}')</script></body>",
+    ),
+    "a script from another website": (
+        "</body>",
+        '<script src="https://evil.example/number.js"></script></body>',
+    ),
+    "an inline style": (
+        "</head>",
+        "<style>.ps-crisis { display: none } main::before { content: "
+        f'"Call {FAKE_NUMBER}" }}</style></head>',
+    ),
+}
 
+
+@pytest.mark.parametrize("payload", SLIPPED_IN.values(), ids=SLIPPED_IN.keys())
+def test_a_handout_keeps_the_real_crisis_number_when_something_slips_into_the_page(
+    published, tmp_path, payload
+):
+    # The page's own policy refuses inline scripts and styles and other websites' files,
+    # for readers; the handout is printed under the same policy, so it says what they see.
+    output = tmp_path / "output"
+    shutil.copytree(published, output)
+    (output / "number.js").write_text(
+        f"document.body.innerHTML = document.body.innerHTML.replaceAll('988', '{FAKE_NUMBER}')",
+        encoding="utf-8",
+    )
+    page = output / "articles" / KAP / "index.html"
+    before, after = payload
+    page.write_text(page.read_text(encoding="utf-8").replace(before, after), encoding="utf-8")
+    make_handouts(output)
+    text = pdf_text(output / "handouts" / f"{KAP}.pdf")
+    assert FAKE_NUMBER not in text
+    assert "Call 988" in text
+
+
+def test_a_handout_shows_every_picture_not_only_the_first(tmp_path):
+    # Pictures after the first load as a reader scrolls near them. Chromium starts them as
+    # it prints, and used to print before some had come: paper has no scroll to wait for.
+    content = content_with(tmp_path)
+    for name in ("astronaut.png", "chelsea.png", "coffee.png"):
+        shutil.copy(PHOTOS / name, content / "images" / name)
+    with (content / "articles" / "first-steps.md").open("a", encoding="utf-8") as article:
+        article.write("\n\n![An astronaut in front of a flag]({static}/images/astronaut.png)\n")
+        article.write("\n\nWords between.\n\n![A tabby cat]({static}/images/chelsea.png)\n")
+        article.write("\n\nWords after.\n\n![A cup of coffee]({static}/images/coffee.png)\n")
+    output = tmp_path / "output"
+    build(
+        ROOT / "publishconf.py",
+        {
+            "PATH": str(content),
+            "SITEURL": SITEURL,
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(output) + ".cache",
+        },
+    )
+    page = (output / "articles" / "first-steps" / "index.html").read_text(encoding="utf-8")
+    assert page.count('loading="lazy"') == 3
+    make_handouts(output)
+    pictures = subprocess.run(
+        ["pdfimages", "-list", str(output / "handouts" / "first-steps.pdf")],
+        capture_output=True,
+        text=True,
+    ).stdout.splitlines()[2:]
+    assert len(pictures) == 4
+
+
+def test_a_spanish_translation_gets_its_own_handout_in_spanish(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     original = (content / "articles" / f"{KAP}.md").read_text(encoding="utf-8")

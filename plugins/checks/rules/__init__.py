@@ -29,6 +29,7 @@ from plugins.checks.rules import (
     safe_messaging,
     share_image,
     template,
+    title_length,
     topics,
     trackers,
     translations,
@@ -39,6 +40,7 @@ from plugins.checks.rules import (
 FILE_RULES = (
     front_matter.check,
     invisible_characters.check,
+    title_length.check,
     share_image.check,
     allowed_html.check,
     links.check,

@@ -92,7 +92,8 @@ def _target_problems(redirect, site, shown, by_output):
                 FIELD,
                 f"{redirect.old} leads to {redirect.target}, which is not published yet, "
                 "so readers who follow the old address find nothing.",
-                "Publish that post (Status: published), or point the line at another post.",
+                "Publish that post (Status: published), point the line at another post, "
+                f"{redirects.DELETE}",
             )
         ]
     return []

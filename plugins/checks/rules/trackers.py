@@ -119,7 +119,7 @@ def _without_click_ids(address):
     # Facebook and Google add a click's own number (fbclid=…) to the address they pass on.
     parts = urlsplit(address)
     kept = [p for p in parts.query.split("&") if p and p.split("=")[0] not in CLICK_IDS]
-    return urlunsplit(parts._replace(query="&".join(kept)))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(kept), parts.fragment))
 
 
 def _proofpoint_v2(encoded):
