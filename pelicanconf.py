@@ -162,6 +162,9 @@ TIMEZONE = "America/Los_Angeles"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 DEFAULT_DATE = None  # a post without a date is a mistake, not "now"
 
+# Languages: the site's own (DEFAULT_LANG) and those its posts may be translated into.
+LANGUAGES = {"en": "English", "es": "Español"}
+
 # Paths and URLs: tidy addresses such as /articles/some-title/.
 PATH = "content"
 OUTPUT_PATH = "output"
@@ -243,9 +246,14 @@ TOC_MIN_WORDS = 400
 TOC_MIN_HEADINGS = 4
 # `invoke check` warns when an article reads above this school grade (Flesch–Kincaid or SMOG).
 READABILITY_TARGET_GRADE = 8
+# Spanish posts are graded on the INFLESZ scale (Szigriszt-Pazos's ease, 0 to 100, higher is
+# easier); 55 is where "normal" starts, the level Barrio-Cantalejo et al. (2008, Anales del
+# Sistema Sanitario de Navarra 31(2):135-52) recommend for health information.
+READABILITY_TARGET_EASE_ES = 55
 # Printable PDF handouts: publishconf.py turns them on, and `invoke publish` prints them
 # (`invoke handouts`), so a local build never links to a PDF that does not exist.
 HANDOUT_URL = ""
+HANDOUT_LANG_URL = ""  # a translation's handout (publishconf.py: handouts/{lang}/{slug}.pdf)
 # Share images, the picture beside a shared link (plugins/share_cards.py): publishconf.py
 # turns them on, since they need the public address and a preview is never shared.
 SHARE_IMAGES = False

@@ -25,10 +25,14 @@ RELATIVE_URLS = False
 # Drafts stay private: only the preview (invoke livereload) shows them, as WRITING.md promises.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""  # a draft translation is a draft too
+DRAFT_PAGE_LANG_SAVE_AS = ""
 DELETE_OUTPUT_DIRECTORY = True  # publish exactly what the sources say, nothing left over
 
 # Each article links to its printable handout, which `invoke publish` prints.
 HANDOUT_URL = "handouts/{slug}.pdf"
+# A translation's handout, beside the original's under its language: handouts/es/….pdf.
+HANDOUT_LANG_URL = "handouts/{lang}/{slug}.pdf"
 
 # Every page names a share image: an article's own picture or a card with its title.
 SHARE_IMAGES = True

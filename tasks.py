@@ -126,11 +126,24 @@ NEW_POST_HELP = {
     "summary": "One or two sentences for lists and search results (optional; add it later).",
     "content": "Create it in another content folder (used by tests).",
 }
+TRANSLATION_HELP = {
+    "lang": "The language of a translation, as a code from LANGUAGES in pelicanconf.py: es.",
+    "from_": "The post to translate, for example content/articles/ketamine-for-anxiety.md: "
+    "the draft starts as a copy of it, with the same Slug.",
+}
 
 
-@task(help=NEW_POST_HELP)
-def new_post(c, title="", category="", tags="", summary="", content=None):
-    """Start a new article as a draft in content/articles/ and print where to preview it."""
+@task(help={**NEW_POST_HELP, **TRANSLATION_HELP})
+def new_post(c, title="", category="", tags="", summary="", content=None, lang="", from_=""):
+    """Start a new article (or a translation, with --from) as a draft and print where to see it."""
+    if from_ or lang:
+        from tools.new_post import NotStarted, translate
+
+        try:
+            translate(from_, lang, title, content, SETTINGS, f"http://{HOST}:{PORT}/")
+        except NotStarted as refusal:
+            raise Exit(str(refusal)) from None
+        return
     _new("article", title, category, tags, summary, content)
 
 

@@ -5,8 +5,10 @@ them, and WRITING.md describes them. Change a field here and all three follow.
 """
 
 import datetime
+import difflib
 import os
 import re
+import unicodedata
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +80,68 @@ def _check_status(kind):
     return check
 
 
+# What a writer may type for a language instead of its code: its other names.
+OTHER_LANGUAGE_NAMES = {
+    "en": ("English", "inglés"),
+    "es": ("Spanish", "castellano"),
+    "fr": ("French", "français"),
+    "pt": ("Portuguese", "português"),
+}
+
+
+def languages_of(settings):
+    """The site's languages, code -> name (LANGUAGES), or just DEFAULT_LANG when it has one."""
+    return dict(settings.get("LANGUAGES") or {settings.get("DEFAULT_LANG", "en"): ""})
+
+
+def _plain(word):
+    """A word without accents or capitals: "Español" is "espanol"."""
+    decomposed = unicodedata.normalize("NFKD", word.strip().lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def language_meant(value, languages):
+    """The code of the site's language that `value` most likely means, or None."""
+    written = _plain(value)
+    words = {}
+    for code, name in languages.items():
+        words[code] = code
+        words[re.split(r"[-_]", code)[0]] = code
+        for known in (name, *OTHER_LANGUAGE_NAMES.get(code, ())):
+            if known:
+                words[_plain(known)] = code
+    region_dropped = re.split(r"[-_ ]", written)[0]  # es-MX, es_ES: Spanish all the same
+    for candidate in (written, region_dropped):
+        if candidate in words:
+            return words[candidate]
+    close = difflib.get_close_matches(written, list(words), n=1, cutoff=0.6)
+    return words[close[0]] if close else None
+
+
+def _check_lang(languages):
+    def check(value):
+        if value in languages:
+            return None
+        listed = ", ".join(f"{code} ({name})" if name else code for code, name in languages.items())
+        what = f'"{value}" is not one of the languages this site is written in: {listed}.'
+        meant = language_meant(value, languages)
+        if meant:
+            return what, f"Did you mean {meant}? Write it as: Lang: {meant}"
+        return what, f"Write one of the codes: {', '.join(languages)}."
+
+    return check
+
+
+def _check_translation(value):
+    if value not in ("true", "false"):
+        return (
+            f'"{value}" is neither true nor false.',
+            "Write Translation: true if the post translates another with the same Slug, "
+            "or Translation: false if it has no original.",
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class Field:
     """A front-matter field: its name as written, what it means, and when it is needed."""
@@ -92,8 +156,13 @@ class Field:
     draft_may_omit: bool = False  # a draft may leave it empty; publishing needs it
     word: bool = False  # one of a few words, read in any case: "Published" is "published"
 
-    def checker(self, kind):
-        return self.check(kind) if self.name == "Status" else self.check
+    def checker(self, kind, languages=None):
+        """The check of a value, for a post of this kind on a site in these languages."""
+        if self.name == "Status":
+            return self.check(kind)
+        if self.name == "Lang":
+            return self.check(languages or {"en": "English"})
+        return self.check
 
     def normalised(self, value):
         """The value as the site reads it: a word or a date loses quotes, a word its capitals."""
@@ -157,6 +226,26 @@ FIELDS = (
         ("article", "page"),
         example="ketamine-for-anxiety",
         check=_check_slug,
+    ),
+    Field(
+        "Lang",
+        "The language the post is written in, as a short code: es for Spanish. "
+        "Leave it out for English.",
+        ("article", "page"),
+        example="es",
+        check=_check_lang,
+        new_post=False,
+        word=True,
+    ),
+    Field(
+        "Translation",
+        "Whether the post translates another with the same Slug. A post not in English "
+        "counts as a translation; write false for one with no English original.",
+        ("article", "page"),
+        example="false",
+        check=_check_translation,
+        new_post=False,
+        word=True,
     ),
     Field(
         "Status",

@@ -30,6 +30,8 @@ from pathlib import Path
 from plugins import boundary, compat
 
 DEFAULT_TARGET_GRADE = 8
+# INFLESZ "normal" starts at 55 (Barrio-Cantalejo et al. 2008); pelicanconf.py says more.
+DEFAULT_TARGET_EASE_ES = 55
 CACHE_FILE = "readability.json"
 MIN_WORDS_TO_GRADE = 50  # a few sentences give a grade too unsteady to act on
 # Parsed dictionaries are kept beside the plugin's compiled modules, made on first use.
@@ -108,10 +110,102 @@ def grade(text):
     )
 
 
-def grade_html(content_html):
-    """The grade of an article's HTML as a dict, or None when it is too short to grade fairly."""
+def grade_html(content_html, lang="en"):
+    """The grade of an article's HTML as a dict, or None when it is too short to grade fairly.
+
+    A Spanish article is graded with Spanish formulas; a language with no formula here is
+    not graded at all, since an English grade of it would mislead.
+    """
     text = plain_text(content_html)
-    return asdict(grade(text)) if len(text.split()) >= MIN_WORDS_TO_GRADE else None
+    if len(text.split()) < MIN_WORDS_TO_GRADE or not graded_in(lang):
+        return None
+    return asdict(grade_spanish(text) if _base(lang) == "es" else grade(text))
+
+
+def _base(lang):
+    return (lang or "en").lower().replace("_", "-").split("-")[0]
+
+
+def graded_in(lang):
+    """Whether the site has a readability scale for this language."""
+    return _base(lang) in ("en", "es")
+
+
+@dataclass(frozen=True)
+class SpanishGrade:
+    """How hard a Spanish article is to read, on Spanish scales, and why.
+
+    Flesch–Kincaid counts English syllables and gives US school grades, which say nothing
+    true of Spanish. INFLESZ (Barrio-Cantalejo et al., 2008) reads Szigriszt-Pazos's ease,
+    0 to 100, in bands made for Spanish health information; Fernández-Huerta's ease is
+    Flesch's reading ease adjusted to Spanish, shown beside it.
+    """
+
+    szigriszt_pazos: float
+    fernandez_huerta: float
+    words_per_sentence: float
+    long_word_share: float  # the share of words with four or more syllables
+    longest_sentence: str
+
+    @property
+    def inflesz(self):
+        """The INFLESZ band of the ease, in Spanish, as the scale names it."""
+        return inflesz_band(self.szigriszt_pazos)
+
+
+# INFLESZ bands (Barrio-Cantalejo et al., Anales Sis San Navarra 2008;31(2):135-52).
+INFLESZ_BANDS = (
+    (80, "muy fácil"),
+    (65, "bastante fácil"),
+    (55, "normal"),
+    (40, "algo difícil"),
+    (float("-inf"), "muy difícil"),
+)
+
+
+def inflesz_band(ease):
+    return next(name for floor, name in INFLESZ_BANDS if ease >= floor)
+
+
+SPANISH_LONG_WORD = 4  # syllables; Spanish words are longer than English ones on average
+
+
+def grade_spanish(text):
+    """Grade a Spanish text with textstat's Szigriszt-Pazos and Fernández-Huerta formulas."""
+    textstat = _spanish_textstat()
+    sentences = [s.strip() for s in SENTENCE.findall(text)] or [text]
+    longest = max(sentences, key=lambda s: len(s.split()))
+    words = textstat.remove_punctuation(text).split()
+    long_words = sum(textstat.syllable_count(w) >= SPANISH_LONG_WORD for w in words)
+    return SpanishGrade(
+        szigriszt_pazos=round(textstat.szigriszt_pazos(text), 1),
+        fernandez_huerta=round(textstat.fernandez_huerta(text), 1),
+        words_per_sentence=round(len(words) / max(1, textstat.sentence_count(text)), 1),
+        long_word_share=round(long_words / max(1, len(words)), 3),
+        longest_sentence=longest,
+    )
+
+
+def grade_from(stored):
+    """A grade read back from the cache or the worker: Spanish ones have Spanish scales."""
+    if stored is None:
+        return None
+    return (SpanishGrade if "szigriszt_pazos" in stored else Grade)(**stored)
+
+
+@functools.cache
+def _spanish_textstat():
+    """A textstat of its own, set to Spanish: the module's shared one stays English.
+
+    textstat keeps its language in the object, so setting the shared one to Spanish would
+    grade the next English article in Spanish. Spanish syllables come from pyphen's
+    Spanish patterns, which ship in its wheel: nothing is downloaded.
+    """
+    from textstat.textstat import textstatistics
+
+    spanish = textstatistics()
+    spanish.set_lang("es")
+    return spanish
 
 
 @functools.cache
@@ -325,7 +419,19 @@ class Grading:
                 return self.worker.receive()
             except (OSError, EOFError, ValueError):  # it died (out of memory, say): grade here
                 stop_graders()
-        return [grade_html(html) for html in self.htmls]
+        return [grade_html(*_item(item)) for item in self.htmls]
+
+
+def _item(item):
+    """(HTML, language) of an article to grade, sent as its HTML alone when it is English."""
+    return (item, "en") if isinstance(item, str) else tuple(item)
+
+
+def _key(item):
+    """The cache key of an article's grade: its HTML, and its language unless English."""
+    html_text, lang = _item(item)
+    keyed = html_text if _base(lang) == "en" else f"{_base(lang)}\0{html_text}"
+    return hashlib.sha256(keyed.encode("utf-8")).hexdigest()
 
 
 class GradeCache:
@@ -365,7 +471,7 @@ class CachedGrading:
 
     def __init__(self, cache, htmls, settings):
         self.cache = cache
-        self.keys = [hashlib.sha256(html.encode("utf-8")).hexdigest() for html in htmls]
+        self.keys = [_key(item) for item in htmls]
         cache.used.update(self.keys)
         self.missing = {
             key: html for key, html in zip(self.keys, htmls, strict=True) if key not in cache.grades
@@ -382,11 +488,11 @@ class CachedGrading:
             self.cache.changed = True
             self.grading = None
         grades = self.cache.grades
-        return [Grade(**grades[key]) if grades[key] else None for key in self.keys]
+        return [grade_from(grades[key]) for key in self.keys]
 
 
 if __name__ == "__main__":
     _textstat()
     for count in sys.stdin:
-        grades = [grade_html(json.loads(sys.stdin.readline())) for _ in range(int(count))]
+        grades = [grade_html(*_item(json.loads(sys.stdin.readline()))) for _ in range(int(count))]
         print(json.dumps(grades), flush=True)

@@ -4,6 +4,9 @@ The phrases and their suggested replacements follow the Recommendations for
 Reporting on Suicide (reportingonsuicide.org) and the US national Lifeline's safe
 messaging guidance. An article or page that mentions suicide or self-harm gets
 `mentions_suicide`, and the theme then shows the crisis resources inside it.
+
+A post in Spanish (Lang: es) is read with Spanish words instead (SPANISH_MENTIONS,
+SPANISH_PHRASES): an English list would find nothing in it, or the wrong things.
 """
 
 import re
@@ -52,19 +55,80 @@ SOLUTION_FIX = (
     'works, for example: "Thoughts of suicide are a sign of intense pain, and that pain can '
     'be treated." The box with the crisis lines is added to the post for you.'
 )
-COMPILED = tuple((re.compile(pattern, re.I), fix) for pattern, fix in PHRASES)
+
+# Spanish mentions: suicidio, suicida, suicidarse…; autolesión, autolesionarse; quitarse
+# la vida ("take one's own life") in any person; hacerse daño and matarse said of oneself.
+SPANISH_MENTIONS = re.compile(
+    r"\bsuicid\w*|\bautolesi\w*|\bquitar(?:me|te|se|nos|os)\s+la\s+vida\b"
+    r"|\b(?:me|te|se|nos|os)\s+(?:\w+\s+)?quit\w*\s+la\s+vida\b"
+    r"|\bhacer(?:me|te|se|nos|os)\s+daño\b|\bmatar(?:me|te|se|nos|os)\b",
+    re.I,
+)
+# The wording Spanish-language guidance advises against, with what it advises instead:
+# the Fundéu BBVA note "suicidarse, no cometer suicidio" (16 May 2012), which calls
+# "cometer suicidio" a calque of "to commit suicide" ("se suicidó" is the Spanish verb,
+# and is not flagged), and the safe-language table "¿Cómo hablar del suicidio en forma
+# segura?" (suicidio fallido, no consumado or incompleto -> intento de suicidio; víctima
+# del suicidio -> persona que ha muerto por suicidio), in line with the WHO's guide for
+# media professionals, whose Spanish edition speaks of "intento de suicidio" and
+# "muerte por suicidio". "Suicidio consumado" stays: it is the clinical term in Spanish.
+SPANISH_PHRASES = (
+    (
+        r"\bcomet(?:e|en|er|ió|io|ieron|ido|iendo|a|an|ería|erían)\s+(?:un\s+)?suicidio\b",
+        'Write "murió por suicidio" or "se suicidó": "cometer" makes it sound like a crime.',
+    ),
+    (
+        r"\bsuicidio\s+(?:exitoso|logrado)\b|\bintentos?\s+(?:de\s+suicidio\s+)?exitosos?\b",
+        'Write "murió por suicidio".',
+    ),
+    (
+        r"\bsuicidios?\s+(?:fallidos?|frustrados?|no\s+consumados?|incompletos?)\b"
+        r"|\bintentos?\s+(?:de\s+suicidio\s+)?(?:fallidos?|frustrados?)\b",
+        'Write "intento de suicidio", or "sobrevivió a un intento de suicidio".',
+    ),
+    (
+        r"\bv[ií]ctimas?\s+(?:del?\s+)?suicidio\b",
+        'Write "una persona que murió por suicidio".',
+    ),
+    (r"\bepidemia\s+de\s+suicidios?\b", 'Write "el aumento de las tasas de suicidio".'),
+    (
+        r"\b(?:el\s+suicidio|suicidarse|quitarse\s+la\s+vida|la\s+autolesi[oó]n|autolesionarse)"
+        r"\s+(?:es|era|fue|parec[ií]a|parece|como)\s+(?:la|una|su|mi|tu)\s+(?:[uú]nica\s+)?"
+        r"(?:soluci[oó]n|salida|respuesta|escapatoria|opci[oó]n|alivio)\b",
+        None,
+    ),
+)
+SPANISH_SOLUTION_FIX = (
+    "Describe suicide as a sign of treatable distress, not a solution, and say that help "
+    'works, for example: "Pensar en el suicidio es señal de un dolor muy intenso, y ese '
+    'dolor se puede tratar." The box with the crisis lines is added to the post for you.'
+)
 
 
-def unsafe_phrases(line):
+def _compiled(phrases):
+    return tuple((re.compile(pattern, re.I), fix) for pattern, fix in phrases)
+
+
+COMPILED = {"en": _compiled(PHRASES), "es": _compiled(SPANISH_PHRASES)}
+SOLUTION_FIXES = {"en": SOLUTION_FIX, "es": SPANISH_SOLUTION_FIX}
+
+
+def _language(lang):
+    """The language whose words are read: Spanish for es (es-MX…), English otherwise."""
+    return "es" if (lang or "").lower().startswith("es") else "en"
+
+
+def unsafe_phrases(line, lang="en"):
     """Yield (phrase, what, fix) for every phrase in a line that the guidelines advise against."""
     seen = set()
-    for pattern, fix in COMPILED:
+    language = _language(lang)
+    for pattern, fix in COMPILED[language]:
         for match in pattern.finditer(line):
             if match.start() in seen:
                 continue
             seen.add(match.start())
             if fix is None:
-                yield match.group(0), WHY_SOLUTION, SOLUTION_FIX
+                yield match.group(0), WHY_SOLUTION, SOLUTION_FIXES[language]
             else:
                 yield match.group(0), WHY_WORDING, fix
 
@@ -74,10 +138,17 @@ def unsafe_phrases(line):
 CUES = ("suicid", "self", "selves")
 
 
-def mentions_suicide(text):
+# The same for SPANISH_MENTIONS: "suicid", "autolesi", "la vida", "daño", "matar".
+SPANISH_CUES = ("suicid", "autolesi", "vida", "daño", "matar")
+
+
+def mentions_suicide(text, lang="en"):
     lowered = (text or "").lower()
+    cues, mentions = (
+        (SPANISH_CUES, SPANISH_MENTIONS) if _language(lang) == "es" else (CUES, MENTIONS)
+    )
     # Plain substring tests first: most articles never get as far as the regex.
-    return any(cue in lowered for cue in CUES) and bool(MENTIONS.search(text))
+    return any(cue in lowered for cue in cues) and bool(mentions.search(text))
 
 
 def mark_mentions(content):
@@ -88,7 +159,8 @@ def mark_mentions(content):
     text = compat.html_of(content)
     if text is None:  # Pelican's internals unknown (plugins/compat.py): read the source
         text = Path(content.source_path).read_text(encoding="utf-8-sig")
-    content.mentions_suicide = mentions_suicide(f"{content.metadata.get('title', '')} {text}")
+    title = content.metadata.get("title", "")
+    content.mentions_suicide = mentions_suicide(f"{title} {text}", content.lang)
 
 
 def register():

@@ -157,6 +157,18 @@ CASES = [
     ),
     ("insecure-link", "error", "line 5 (link)", ["not a secure address", "https://example.org"]),
     (
+        "translation-without-original",
+        "error",
+        "line 4 (Translation)",
+        ['no post in English has its slug, "frist-steps"', "did you mean Slug: first-steps?"],
+    ),
+    (
+        "unknown-language",
+        "error",
+        "line 4 (Lang)",
+        ['"spanish" is not one of the languages', "Did you mean es? Write it as: Lang: es"],
+    ),
+    (
         "preview-link",
         "error",
         "line 5 (link)",

@@ -190,3 +190,90 @@ def test_a_line_break_in_an_argument_never_becomes_a_field_of_its_own(minimal_co
         "first-steps.md",
         "second-steps.md",
     ]
+
+
+def translate(content, *arguments):
+    return invoke("new-post", "--content", str(content), *arguments)
+
+
+def test_a_translation_starts_as_a_draft_copy_with_the_same_slug(minimal_content, tmp_path):
+    result = translate(minimal_content, "--lang", "es", "--from", "articles/first-steps.md")
+    assert result.returncode == 0, result.stderr
+    path = created_path(result)
+    assert path == minimal_content / "articles" / "first-steps-es.md"
+    assert "drafts/first-steps-es.html" in result.stdout
+    text = path.read_text(encoding="utf-8")
+    front = read_front_matter(text)
+    assert front.values["slug"] == "first-steps"  # the original's, made from its title
+    assert front.values["lang"] == "es" and front.values["status"] == "draft"
+    assert front.values["title"] == "First Steps"  # for her to translate in place
+    assert (front.values["category"], front.values["tags"]) == ("Testing", "example")
+    assert "Translate the Title, the Summary" in text
+    assert "This article is here so that a fixture site has something to show." in text
+
+    translated = text.replace("Title: First Steps", "Title: Primeros pasos")
+    path.write_text(translated.replace("Status: draft", "Status: published"), encoding="utf-8")
+    checked = invoke("check", "--content", str(minimal_content))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "first-steps-es.md" not in checked.stdout
+    output = tmp_path / "output"
+    built = build(minimal_content, output)
+    assert built.returncode == 0, built.stdout + built.stderr
+    spanish = [p for p in output.rglob("*.html") if "Primeros pasos" in p.read_text("utf-8")]
+    assert spanish, "the translation is published"
+
+
+def test_a_translation_may_be_given_its_translated_title_at_once(minimal_content):
+    result = translate(
+        minimal_content,
+        "--lang",
+        "es",
+        "--from",
+        "articles/first-steps.md",
+        "--title",
+        "Primeros pasos",
+    )
+    front = read_front_matter(created_path(result).read_text(encoding="utf-8"))
+    assert (front.values["title"], front.values["slug"]) == ("Primeros pasos", "first-steps")
+
+
+def test_translating_a_file_that_does_not_exist_names_the_nearest_one(minimal_content):
+    result = translate(minimal_content, "--lang", "es", "--from", "articles/frist-steps.md")
+    assert result.returncode != 0
+    assert 'There is no file "articles/frist-steps.md" to translate.' in result.stderr
+    assert "Did you mean content/articles/first-steps.md?" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_language_the_site_is_not_translated_into_is_refused(minimal_content):
+    result = translate(minimal_content, "--lang", "spanish", "--from", "articles/first-steps.md")
+    assert result.returncode != 0
+    assert '"spanish" is not a language this site is translated into (es (Español))' in (
+        result.stderr
+    )
+    assert "Did you mean --lang es?" in result.stderr
+    french = translate(minimal_content, "--lang", "fr", "--from", "articles/first-steps.md")
+    assert french.returncode != 0 and "LANGUAGES in pelicanconf.py" in french.stderr
+    assert not list((minimal_content / "articles").glob("*-es.md"))
+
+
+def test_a_second_translation_into_the_same_language_points_to_the_first(minimal_content):
+    first = translate(minimal_content, "--lang", "es", "--from", "articles/first-steps.md")
+    assert first.returncode == 0, first.stderr
+    again = translate(minimal_content, "--lang", "es", "--from", "articles/first-steps.md")
+    assert again.returncode != 0
+    assert "content/articles/first-steps-es.md already translates" in again.stderr
+    assert len(list((minimal_content / "articles").glob("first-steps-es*.md"))) == 1
+
+
+def test_a_translation_is_not_translated_again(minimal_content):
+    translate(minimal_content, "--lang", "es", "--from", "articles/first-steps.md")
+    again = translate(minimal_content, "--lang", "es", "--from", "articles/first-steps-es.md")
+    assert "is itself a translation" in again.stderr
+
+
+def test_lang_without_from_says_how_to_name_the_original(minimal_content):
+    result = translate(minimal_content, "--lang", "es", "--title", "Hola")
+    assert result.returncode != 0
+    assert "invoke new-post --lang es --from content/articles/" in result.stderr
+    assert "Translation: false" in result.stderr

@@ -96,3 +96,65 @@ def test_the_next_build_gets_its_own_grades_after_one_stopped_before_reading_the
         assert owing.process.poll() is not None
     finally:
         readability.stop_graders()
+
+
+# Cervantes, Don Quijote (1605), chapter 1: public domain, and hard for today's readers.
+QUIJOTE = (
+    "<p>En un lugar de la Mancha, de cuyo nombre no quiero acordarme, no ha mucho tiempo "
+    "que vivía un hidalgo de los de lanza en astillero, adarga antigua, rocín flaco y galgo "
+    "corredor. Una olla de algo más vaca que carnero, salpicón las más noches, duelos y "
+    "quebrantos los sábados, lentejas los viernes, algún palomino de añadidura los domingos, "
+    "consumían las tres partes de su hacienda. El resto della concluían sayo de velarte, "
+    "calzas de velludo para las fiestas, con sus pantuflos de lo mesmo, y los días de "
+    "entresemana se honraba con su vellorí de lo más fino.</p>"
+)
+
+# The Spanish Constitution (1978), articles 9.2, 10.1 and 10.2: legal texts are in the public
+# domain in Spain (Ley de Propiedad Intelectual, art. 13), and these read as legal texts do.
+CONSTITUCION = (
+    "<p>Corresponde a los poderes públicos promover las condiciones para que la libertad y la "
+    "igualdad del individuo y de los grupos en que se integra sean reales y efectivas; remover "
+    "los obstáculos que impidan o dificulten su plenitud y facilitar la participación de todos "
+    "los ciudadanos en la vida política, económica, cultural y social.</p>"
+    "<p>La dignidad de la persona, los derechos inviolables que le son inherentes, el libre "
+    "desarrollo de la personalidad, el respeto a la ley y a los derechos de los demás son "
+    "fundamento del orden político y de la paz social.</p>"
+    "<p>Las normas relativas a los derechos fundamentales y a las libertades que la "
+    "Constitución reconoce se interpretarán de conformidad con la Declaración Universal de "
+    "Derechos Humanos y los tratados y acuerdos internacionales sobre las mismas materias "
+    "ratificados por España.</p>"
+)
+
+
+def test_a_spanish_article_is_graded_on_spanish_scales_never_in_school_grades():
+    grade = readability.grade_html(CONSTITUCION, "es")
+    assert set(grade) >= {"szigriszt_pazos", "fernandez_huerta"}
+    assert "flesch_kincaid" not in grade and "smog" not in grade
+    assert 30 < grade["szigriszt_pazos"] < 40
+    assert readability.grade_from(grade).inflesz == "muy difícil"
+    assert readability.grade_from(readability.grade_html(QUIJOTE, "es")).inflesz != "muy difícil"
+
+
+def test_grading_a_spanish_article_leaves_english_grades_as_they_were():
+    english = article_html(ROOT / "content" / "articles" / f"{KAP}.md")
+    before = readability.grade_html(english)
+    readability.grade_html(QUIJOTE, "es")
+    assert readability.grade_html(english) == before
+
+
+def test_the_worker_grades_spanish_articles_as_the_build_itself_does():
+    english = article_html(ROOT / "content" / "articles" / f"{KAP}.md")
+    items = [(QUIJOTE, "es"), english, (english, "en")]
+    expected = [readability.grade_html(QUIJOTE, "es"), *[readability.grade_html(english)] * 2]
+    worker = readability.Grader()
+    try:
+        assert readability.Grading(items, worker).grades() == expected
+    finally:
+        worker.stop()
+
+
+def test_the_same_text_in_two_languages_is_cached_as_two_grades(tmp_path):
+    cache = readability.GradeCache(tmp_path)
+    spanish, english = cache.grade_all([(QUIJOTE, "es"), QUIJOTE])
+    assert isinstance(spanish, readability.SpanishGrade)
+    assert isinstance(english, readability.Grade)

@@ -42,6 +42,31 @@ def start(kind, title, category, tags, summary, content, settings_file, preview_
         )
 
 
+def translate(original, lang, title, content, settings_file, preview_root):
+    """Start a draft translation of `original` and say where it is and how to see it."""
+    from pelican.settings import read_settings
+
+    from plugins.new_translation import EXAMPLE, create_translation
+
+    if not original.strip():
+        raise NotStarted(
+            f"Name the post to translate with --from, for example:\n  {EXAMPLE}\n"
+            "To start a post written in that language alone, start it as usual and add the "
+            f"lines Lang: {lang.strip() or 'es'} and Translation: false."
+        )
+    settings = read_settings(str(settings_file))
+    folder = Path(content).resolve() if content else Path(settings["PATH"])
+    try:
+        path, slug, lang = create_translation(original, lang, settings, folder, title)
+    except ValueError as mistake:
+        raise NotStarted(str(mistake)) from None
+    draft_url = settings.get("DRAFT_LANG_URL") or "drafts/{slug}-{lang}.html"
+    print(f"Created {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    print(f"Preview it at {preview_root}{draft_url.format(slug=slug, lang=lang)}")
+    print("while `invoke livereload` runs. Translate its Title, Summary and text in place;")
+    print("it is a draft until you change its Status line to: Status: published")
+
+
 TITLE_EXAMPLES = {
     "article": 'invoke new-post --title "Coping with panic attacks"',
     "page": 'invoke new-page --title "About me"',

@@ -215,3 +215,46 @@ def test_a_handout_shows_every_picture_not_only_the_first(tmp_path):
         text=True,
     ).stdout.splitlines()[2:]
     assert len(pictures) == 4
+
+
+def test_a_spanish_translation_gets_its_own_handout_in_spanish(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    original = (content / "articles" / f"{KAP}.md").read_text(encoding="utf-8")
+    fields, _ = original.split("\n\n", 1)
+    kept = [line for line in fields.splitlines() if line.split(":")[0] in ("Date", "Category")]
+    (content / "articles" / f"{KAP}-es.md").write_text(
+        "\n".join(
+            [
+                "Title: Psicoterapia asistida con ketamina para la ansiedad",
+                "Summary: Qué es la psicoterapia asistida con ketamina y a quién puede ayudar.",
+                *kept,
+                f"Slug: {KAP}",
+                "Lang: es",
+                "Reviewed: 2026-12-01",
+                "",
+                "La ansiedad puede sentirse como una tormenta que no cesa. Hable con un "
+                "profesional de la salud si la preocupación no le deja dormir.",
+                "",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    output = tmp_path / "output"
+    build(
+        ROOT / "publishconf.py",
+        {
+            "PATH": str(content),
+            "SITEURL": SITEURL,
+            "OUTPUT_PATH": str(output),
+            "CACHE_PATH": str(output) + ".cache",
+        },
+    )
+    make_handouts(output)
+    spanish = output / "handouts" / "es" / f"{KAP}.pdf"
+    english = output / "handouts" / f"{KAP}.pdf"
+    assert spanish.is_file() and english.is_file()
+    assert "Psicoterapia asistida con ketamina" in "".join(pdf_text(spanish).splitlines())
+    assert "Psicoterapia" not in pdf_text(english)  # each language keeps its own handout
+    assert PdfReader(spanish).trailer["/Root"]["/Lang"] == "es"
+    assert PdfReader(english).trailer["/Root"]["/Lang"] == "en"

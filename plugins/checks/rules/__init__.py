@@ -37,6 +37,7 @@ from plugins.checks.rules import (
     title_length,
     topics,
     trackers,
+    translations,
     web_addresses,
 )
 
@@ -70,6 +71,7 @@ SITE_RULES = (
     own_links.check,
     root_links.check,
     duplicates.check,
+    translations.check,
     draft_links.check,
     reviews.check,
     topics.check,

@@ -1,4 +1,4 @@
-"""Two posts with the same title: readers cannot tell them apart in lists."""
+"""Two posts with the same title in one language: readers cannot tell them apart in lists."""
 
 from collections import defaultdict
 
@@ -11,7 +11,9 @@ from plugins.checks.rule import site_rule
 def check(site):
     by_title = defaultdict(list)
     for content in site.contents.values():
-        by_title[(type(content).__name__, plain(content.title).lower())].append(content)
+        # Lists show one language at a time: a translation may keep its original's title.
+        language = getattr(content, "lang", "")
+        by_title[(type(content).__name__, language, plain(content.title).lower())].append(content)
     for same in by_title.values():
         for content in same if len(same) > 1 else ():
             others = sorted(site.display(c.source_path) for c in same if c is not content)

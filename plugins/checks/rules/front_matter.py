@@ -13,7 +13,13 @@ from pelican.utils import slugify
 
 from plugins.checks.problem import Problem
 from plugins.checks.rule import file_rule
-from plugins.front_matter import FIELDS, FIELDS_BY_KEY, parse_date, read_front_matter
+from plugins.front_matter import (
+    FIELDS,
+    FIELDS_BY_KEY,
+    languages_of,
+    parse_date,
+    read_front_matter,
+)
 
 # A line that names a field but is not read as one: its first word.
 FIRST_WORD = re.compile(r"\s*([A-Za-z]+)")
@@ -24,12 +30,18 @@ SURE_TYPO = 0.75  # "Sumary" is Summary at 0.92; "Remember" is Reviewed at only 
 @file_rule("today")
 def check(source, site):
     zone = site.settings.get("TIMEZONE") or "UTC"
-    found = validate(source.shown, source.text, source.kind, today=site.today, zone=zone)
+    languages = languages_of(site.settings)
+    found = validate(
+        source.shown, source.text, source.kind, today=site.today, zone=zone, languages=languages
+    )
     return found + _words_without_an_address(source, site.settings)
 
 
-def validate(display_path, text, kind, today=None, zone="UTC"):
-    """Return every front-matter problem in one file (`today` is the date in time zone `zone`)."""
+def validate(display_path, text, kind, today=None, zone="UTC", languages=None):
+    """Return every front-matter problem in one file (`today` is the date in time zone `zone`).
+
+    `languages` are the site's (LANGUAGES), code -> name; English alone when not given.
+    """
     today = today or datetime.date.today()
     front = read_front_matter(text)
     problems = []
@@ -53,7 +65,7 @@ def validate(display_path, text, kind, today=None, zone="UTC"):
             problem(key, what, fix)
             misspelled.add(guess)
         elif field.check and value:
-            found = field.checker(kind)(value)
+            found = field.checker(kind, languages)(value)
             if found:
                 problem(key, *found)
     for key, later in front.repeated.items():
