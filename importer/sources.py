@@ -104,6 +104,13 @@ def read_export(path, zone=datetime.UTC):
     time (drafts): the clinician's own time zone.
     """
     data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        # WordPress.com's "Export all" downloads a .zip with the export inside.
+        raise ImportStopped(
+            f"{path.name} is a zip file, with the export inside it. Open it (double-click) "
+            "and give the import the file that ends in .xml from the folder it makes; if "
+            "there are several, import each of them, one after the other."
+        )
     root, mended = _parse_xml(data, path)
     is_wxr = any(WP in (uri or "") for element in root.iter() for uri in element.nsmap.values())
     if root.tag == "rss" and is_wxr:

@@ -12,6 +12,7 @@ can publish her blog at once and add the pictures later.
 import importlib.resources
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,17 @@ def test_wordpress_theme_and_block_test_data_publish(tmp_path, which):
     project = imported_project(tmp_path / "site", export)
     assert_publishes(project)
     assert old_addresses(project)
+
+
+def test_a_wordpress_com_export_still_zipped_says_to_open_it_first(tmp_path):
+    zipped = tmp_path / "psychsite.wordpress.com-2026-12-07.zip"
+    with zipfile.ZipFile(zipped, "w") as archive:
+        archive.writestr("psychsite.wordpress.2026-12-07.000.xml", PELICAN_WORDPRESS.read_bytes())
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+
+    result = invoke("import-posts", str(zipped), "--content", str(content))
+
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "is a zip file, with the export inside it. Open it (double-click)" in result.stderr
+    assert "not well-formed XML" not in result.stderr
