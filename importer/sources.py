@@ -126,16 +126,21 @@ def _distinct_keys(items):
     """Give each entry its own key, even where an edited or merged export repeats a post id.
 
     Two entries under one key would be written to one file, the second reported as a post
-    she deleted. The first keeps its key, so an import of the same blog again still finds it.
+    she deleted. The first keeps its key, so an import of the same blog again still finds it;
+    an entry listed twice, word for word, comes over once.
     """
-    seen = set()
-    for item in items:
+    seen = {}
+    for item in list(items):
         key, number = item.key, 1
         while key in seen:
+            if seen[key] == (item.title, item.date, item.html):
+                items.remove(item)
+                break
             number += 1
             key = f"{item.key} {item.slug or item.link or item.title} {number}"
-        seen.add(key)
-        item.key = key
+        else:
+            seen[key] = (item.title, item.date, item.html)
+            item.key = key
 
 
 def _parser(recover):

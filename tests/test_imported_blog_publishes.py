@@ -189,3 +189,19 @@ def test_a_wordpress_com_export_still_zipped_says_to_open_it_first(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "is a zip file, with the export inside it. Open it (double-click)" in result.stderr
     assert "not well-formed XML" not in result.stderr
+
+
+def test_a_feed_that_lists_a_post_twice_brings_it_over_once(tmp_path):
+    feed = (PELICAN_FEEDS / "all.rss.xml").read_text(encoding="utf-8")
+    first = feed[feed.index("<item>") : feed.index("</item>") + len("</item>")]
+    twice = tmp_path / "all.rss.xml"
+    twice.write_text(feed.replace(first, first + first, 1), encoding="utf-8")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    before = len(list(content.glob("articles/*.md")))
+
+    report = import_posts(twice, settings(), content, download=False, log=lambda _: None)
+
+    assert "Posts: 12 articles and 0 pages written." in report
+    assert "you deleted it" not in report
+    assert len(list(content.glob("articles/*.md"))) == before + 12
