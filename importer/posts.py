@@ -7,11 +7,12 @@ an ASCII slug no other post has), so an imported blog builds at once.
 
 import html
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning
 
 from importer.media import is_image_address
 from plugins.front_matter import FIELDS, SUMMARY_LIMIT
@@ -28,7 +29,10 @@ CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 def one_line(text):
     """Text as one front-matter line: no tags, entities decoded, no line breaks."""
-    text = BeautifulSoup(html.unescape(text or ""), "html.parser").get_text(" ")
+    # A title that looks like an address is still a title: no warning to the terminal.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        text = BeautifulSoup(html.unescape(text or ""), "html.parser").get_text(" ")
     return " ".join(CONTROL.sub(" ", text).replace("<", "").replace(">", "").split())
 
 

@@ -49,6 +49,10 @@ OTHER_KINDS = {
     "wp_global_styles": ("set of theme styles", "sets of theme styles"),
     "custom_css": ("set of custom styles", "sets of custom styles"),
 }
+# Blogger's own export is an Atom feed of everything: posts, pages, comments, settings.
+BLOGGER_KIND = "http://schemas.google.com/blogger/2008/kind#"
+BLOGGER_KINDS = {"post": "article", "page": "page"}
+BLOGGER_LEFT_OUT = ("Blogger setting or template", "Blogger settings and templates")
 BARE_AMPERSAND = re.compile(rb"&(?!(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9A-Fa-f]+);)")
 FORBIDDEN_CHARACTERS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 CDATA = re.compile(rb"(<!\[CDATA\[.*?\]\]>)", re.S)
@@ -83,7 +87,7 @@ class Item:
 class Export:
     """Everything the import uses from one export file."""
 
-    kind: str  # "WordPress export" or "feed"
+    kind: str  # "WordPress export", "Blogger export" or "feed"
     site: str  # the old site's address
     items: list
     attachments: dict = field(default_factory=dict)  # post id -> file address
@@ -100,14 +104,43 @@ def read_export(path, zone=datetime.UTC):
     time (drafts): the clinician's own time zone.
     """
     data = path.read_bytes()
+    if data.startswith(b"PK\x03\x04"):
+        # WordPress.com's "Export all" downloads a .zip with the export inside.
+        raise ImportStopped(
+            f"{path.name} is a zip file, with the export inside it. Open it (double-click) "
+            "and give the import the file that ends in .xml from the folder it makes; if "
+            "there are several, import each of them, one after the other."
+        )
     root, mended = _parse_xml(data, path)
     is_wxr = any(WP in (uri or "") for element in root.iter() for uri in element.nsmap.values())
     if root.tag == "rss" and is_wxr:
         export = _read_wxr(root, zone)
     else:
         export = _read_feed(data, path)
+    _distinct_keys(export.items)
     export.mended = mended
     return export
+
+
+def _distinct_keys(items):
+    """Give each entry its own key, even where an edited or merged export repeats a post id.
+
+    Two entries under one key would be written to one file, the second reported as a post
+    she deleted. The first keeps its key, so an import of the same blog again still finds it;
+    an entry listed twice, word for word, comes over once.
+    """
+    seen = {}
+    for item in list(items):
+        key, number = item.key, 1
+        while key in seen:
+            if seen[key] == (item.title, item.date, item.html):
+                items.remove(item)
+                break
+            number += 1
+            key = f"{item.key} {item.slug or item.link or item.title} {number}"
+        else:
+            seen[key] = (item.title, item.date, item.html)
+            item.key = key
 
 
 def _parser(recover):
@@ -159,7 +192,8 @@ def _parse_xml(data, path):
 
 
 def _local(element):
-    return etree.QName(element).localname if isinstance(element.tag, str) else ""
+    # Not etree.QName: a recovered file may keep a tag whose prefix was never declared.
+    return element.tag.rpartition("}")[2] if isinstance(element.tag, str) else ""
 
 
 def _children(element, namespace, name):
@@ -303,6 +337,16 @@ def _read_feed(data, path):
         )
     export = Export("feed", parsed.feed.get("link", ""), [])
     for entry in parsed.entries:
+        kinds = [t.get("term", "") for t in entry.get("tags", [])]
+        blogger = next((k[len(BLOGGER_KIND) :] for k in kinds if k.startswith(BLOGGER_KIND)), None)
+        if blogger is not None:
+            export.kind = "Blogger export"
+            if blogger == "comment":
+                export.comments += 1
+            elif blogger not in BLOGGER_KINDS:
+                export.left_out[BLOGGER_LEFT_OUT] = export.left_out.get(BLOGGER_LEFT_OUT, 0) + 1
+            if blogger not in BLOGGER_KINDS:
+                continue
         content = entry.get("content") or []
         html = content[0].get("value", "") if content else entry.get("summary", "")
         # Asked only when present: feedparser warns when one stands in for the other.
@@ -311,14 +355,16 @@ def _read_feed(data, path):
         export.items.append(
             Item(
                 key=entry.get("id") or entry.get("link") or entry.get("title", ""),
-                kind="article",
+                kind=BLOGGER_KINDS.get(blogger, "article"),
                 title=entry.get("title", "").strip(),
                 html=html,
                 excerpt=entry.get("summary", "") if content else "",
                 date=datetime.datetime(*stamp[:6], tzinfo=datetime.UTC) if stamp else None,
                 modified=datetime.datetime(*updated[:6], tzinfo=datetime.UTC) if updated else None,
-                tags=[t.get("term", "").strip() for t in entry.get("tags", []) if t.get("term")],
-                link=entry.get("link", ""),
+                # A Blogger draft has no address: feedparser would give its id as its link.
+                not_public="a draft" if entry.get("app_draft") == "yes" else "",
+                tags=[k.strip() for k in kinds if k and not k.startswith(BLOGGER_KIND)],
+                link=entry.get("link", "") if entry.get("app_draft") != "yes" else "",
                 slug="",
             )
         )

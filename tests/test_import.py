@@ -8,7 +8,6 @@ import shutil
 import struct
 import threading
 import zlib
-from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
@@ -446,32 +445,6 @@ def test_an_import_that_cannot_finish_leaves_the_content_as_it_was(tmp_path):
     report = run_import(content, media)
     assert "Posts: 9 articles and 2 pages written." in report
     assert not list(content.glob("articles/*-2.md"))
-
-
-THEME_TEST_DATA = Path("/work/.mirror/WordPress+theme-test-data/repo")
-
-
-@pytest.mark.slow
-@pytest.mark.skipif(
-    not THEME_TEST_DATA.is_dir(),
-    reason="WordPress's theme test data carries no licence, so it is not in this repository",
-)
-def test_wordpress_theme_test_data_imports_and_builds(tmp_path):
-    import subprocess
-
-    for name in ("themeunittestdata.wordpress.xml", "64-block-test-data.xml"):
-        export = tmp_path / name
-        export.write_bytes(
-            subprocess.run(
-                ["git", "-C", str(THEME_TEST_DATA), "show", f"HEAD:{name}"],
-                capture_output=True,
-                check=True,
-            ).stdout
-        )
-        content, _ = fresh_site(tmp_path / name.split(".")[0])
-        run_import(content, source=export)
-        built = build(content, tmp_path / name.split(".")[0] / "output")
-        assert built.returncode == 0, built.stdout + built.stderr
 
 
 def test_the_help_of_the_import_names_its_options():
