@@ -164,7 +164,7 @@ def new_page(c, title="", summary="", content=None):
 
 @task(
     help={
-        "source": "The export of the old blog: a WordPress (or Squarespace) export file, "
+        "source": "The export of the old blog: a WordPress, Squarespace or Blogger export file, "
         "or an RSS or Atom feed file.",
         "media": "The folder of the old site's pictures: a copy of WordPress's uploads/, "
         "or WordPress.com's media export (a .tar file), unpacked.",
