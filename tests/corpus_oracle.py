@@ -1,0 +1,104 @@
+"""What counts as an attack that worked, read from a page's DOM: live in Chromium, or parsed.
+
+Anything that could run code or take the reader elsewhere fails: an event handler, a
+javascript: (or vbscript:, data:text/html) address in any attribute, a frame, object or
+embed, a <base>, a script the site does not ship (the site ships only its own files under
+/theme/ and /pagefind/, and JSON-LD data), or a <meta> refresh in the body.
+"""
+
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+SHIPPED_SCRIPTS = ("/theme/", "/pagefind/")
+FRAMES = ("iframe", "frame", "frameset", "object", "embed", "base", "portal", "applet")
+ADDRESS_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
+# Whitespace and control characters a browser ignores inside a scheme ("java\tscript:").
+IGNORED = "".join(chr(code) for code in range(0x21))
+
+# The same rules as `dangers`, run in the live page (after every parser and mutation).
+LIVE_DANGERS = """
+([shipped, frames, schemes]) => {
+  const found = [];
+  const origin = location.origin;
+  const short = (element) => element.outerHTML.replace(/\\s+/g, " ").slice(0, 100);
+  const address = (value) => value.replace(/[\\u0000-\\u0020]/g, "").toLowerCase();
+  for (const element of document.querySelectorAll("*")) {
+    const tag = element.localName.toLowerCase();
+    for (const attribute of element.attributes) {
+      const name = attribute.name.toLowerCase();
+      if (name.startsWith("on")) {
+        found.push(`event handler ${name}: ${short(element)}`);
+      } else if (schemes.some((scheme) => address(attribute.value).startsWith(scheme))) {
+        found.push(`${name}=${attribute.value.slice(0, 40)}: ${short(element)}`);
+      }
+    }
+    if (frames.includes(tag)) found.push(`<${tag}>: ${short(element)}`);
+    if (tag === "meta" && (element.getAttribute("http-equiv") || "").toLowerCase() === "refresh"
+        && element.closest("body")) found.push(`meta refresh in the body: ${short(element)}`);
+    if (tag === "script") {
+      const src = element.getAttribute("src") || element.getAttribute("href")
+        || element.getAttribute("xlink:href");
+      if (!src) {
+        const type = (element.getAttribute("type") || "").toLowerCase();
+        if (type !== "application/ld+json") found.push(`inline script: ${short(element)}`);
+      } else {
+        const url = new URL(src, location.href);
+        if (url.origin !== origin || !shipped.some((path) => url.pathname.startsWith(path)))
+          found.push(`foreign script ${src}: ${short(element)}`);
+      }
+    }
+  }
+  return found;
+}
+"""
+
+
+def _address(value):
+    return "".join(ch for ch in value if ch not in IGNORED).lower()
+
+
+def _short(node):
+    return " ".join((node.html or "").split())[:100]
+
+
+def dangers(html, origin=""):
+    """The same rules as LIVE_DANGERS, over the HTML as a browser's parser reads it (no script).
+
+    `origin` is the site's own origin: a script from there under /theme/ or /pagefind/ is
+    the site's.
+    """
+    found = []
+    tree = LexborHTMLParser(html)
+    for node in tree.root.traverse() if tree.root else ():
+        if node.tag in ("-text", "-comment", "_text", "_comment", "-document"):
+            continue
+        tag = (node.tag or "").lower()
+        for name, value in (node.attributes or {}).items():
+            name, value = name.lower(), value or ""
+            if name.startswith("on"):
+                found.append(f"event handler {name}: {_short(node)}")
+            elif _address(value).startswith(ADDRESS_SCHEMES):
+                found.append(f"{name}={value[:40]}: {_short(node)}")
+        if tag in FRAMES:
+            found.append(f"<{tag}>: {_short(node)}")
+        if tag == "meta" and (node.attributes.get("http-equiv") or "").lower() == "refresh":
+            parent = node.parent
+            while parent is not None and parent.tag != "body":
+                parent = parent.parent
+            if parent is not None:
+                found.append(f"meta refresh in the body: {_short(node)}")
+        if tag == "script":
+            attributes = node.attributes
+            src = attributes.get("src") or attributes.get("href") or attributes.get("xlink:href")
+            if not src:
+                if (attributes.get("type") or "").lower() != "application/ld+json":
+                    found.append(f"inline script: {_short(node)}")
+            else:
+                parts = urlsplit(src)
+                own = (not parts.netloc or f"{parts.scheme}://{parts.netloc}" == origin) and (
+                    parts.path.startswith(SHIPPED_SCRIPTS)
+                )
+                if not own:
+                    found.append(f"foreign script {src}: {_short(node)}")
+    return found
