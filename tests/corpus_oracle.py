@@ -6,6 +6,7 @@ embed, a <base>, a script the site does not ship (the site ships only its own fi
 /theme/ and /pagefind/, and JSON-LD data), or a <meta> refresh in the body.
 """
 
+import re
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -13,12 +14,17 @@ from selectolax.lexbor import LexborHTMLParser
 SHIPPED_SCRIPTS = ("/theme/", "/pagefind/")
 FRAMES = ("iframe", "frame", "frameset", "object", "embed", "base", "portal", "applet")
 ADDRESS_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
+# Attributes a browser only shows or reads as words, never follows or runs: a javascript:
+# there is harmless text (a summary that starts with one is in <meta content>).
+INERT_ATTRIBUTES = ("alt", "title", "content", "placeholder", "value", "label", "datetime")
+# Names no browser gives a meaning to, made when a vector breaks out of a quoted value.
+ATTRIBUTE_NAME = r"^[a-z][a-z0-9:_.-]*$"
 # Whitespace and control characters a browser ignores inside a scheme ("java\tscript:").
 IGNORED = "".join(chr(code) for code in range(0x21))
 
 # The same rules as `dangers`, run in the live page (after every parser and mutation).
 LIVE_DANGERS = """
-([shipped, frames, schemes]) => {
+([shipped, frames, schemes, inert, attributeName]) => {
   const found = [];
   const origin = location.origin;
   const short = (element) => element.outerHTML.replace(/\\s+/g, " ").slice(0, 100);
@@ -29,7 +35,9 @@ LIVE_DANGERS = """
       const name = attribute.name.toLowerCase();
       if (name.startsWith("on")) {
         found.push(`event handler ${name}: ${short(element)}`);
-      } else if (schemes.some((scheme) => address(attribute.value).startsWith(scheme))) {
+      } else if (schemes.some((scheme) => address(attribute.value).startsWith(scheme))
+                 && !inert.includes(name) && !name.startsWith("aria-")
+                 && new RegExp(attributeName).test(name)) {
         found.push(`${name}=${attribute.value.slice(0, 40)}: ${short(element)}`);
       }
     }
@@ -52,6 +60,12 @@ LIVE_DANGERS = """
   return found;
 }
 """
+
+
+def _followed(name):
+    return not (
+        name in INERT_ATTRIBUTES or name.startswith("aria-") or not re.match(ATTRIBUTE_NAME, name)
+    )
 
 
 def _address(value):
@@ -78,7 +92,7 @@ def dangers(html, origin=""):
             name, value = name.lower(), value or ""
             if name.startswith("on"):
                 found.append(f"event handler {name}: {_short(node)}")
-            elif _address(value).startswith(ADDRESS_SCHEMES):
+            elif _address(value).startswith(ADDRESS_SCHEMES) and _followed(name):
                 found.append(f"{name}={value[:40]}: {_short(node)}")
         if tag in FRAMES:
             found.append(f"<{tag}>: {_short(node)}")
@@ -102,3 +116,13 @@ def dangers(html, origin=""):
                 if not own:
                     found.append(f"foreign script {src}: {_short(node)}")
     return found
+
+
+def site_redirect(html):
+    """Where a page the site made for an old address sends the reader: its head's refresh."""
+    head = LexborHTMLParser(html).head
+    for meta in head.css("meta[http-equiv]") if head else ():
+        if (meta.attributes.get("http-equiv") or "").lower() == "refresh":
+            _, _, address = (meta.attributes.get("content") or "").partition("url=")
+            return address.strip() or None
+    return None

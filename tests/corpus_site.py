@@ -22,10 +22,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from PIL import Image
 
+from tests import corpus_check
 from tests.conftest import FIXTURES, ROOT, invoke
 
 CASE = re.compile(r"v\d{3}-[a-z-]+[a-z]")
-CRASH = "a problem the checks did not recognise"  # plugins/runner.py, on an unexpected error
 PICTURE = "{static}/images/square.png"
 # A landscape share picture large enough for the share-image checks, so ImageAlt is used.
 SHARE_PICTURE = "images/landscape.png"
@@ -221,97 +221,6 @@ def write(folder, vectors):
     return site
 
 
-def _remove(site, name, why):
-    site.refused.setdefault(name, why)
-    _stash(site, [name], None)
-
-
-def _stash(site, names, folder):
-    """Move the files of `names` into `folder` (None: delete them), out of the content."""
-    for name in names:
-        for path in site.cases[name].files:
-            source = site.content / path
-            if folder is not None and source.exists():
-                (folder / path).parent.mkdir(parents=True, exist_ok=True)
-                shutil.move(source, folder / path)
-            else:
-                source.unlink(missing_ok=True)
-    # The import recorded the posts' old addresses: without the post they lead nowhere.
-    gone = {
-        path
-        for name in names
-        if site.cases[name].door == "import"
-        for path in site.cases[name].files
-    }
-    redirects = site.content / "redirects.txt"
-    if gone and redirects.exists():
-        lines = redirects.read_text(encoding="utf-8").splitlines(keepends=True)
-        if folder is not None:
-            (folder / "redirects.txt").write_text("".join(lines), encoding="utf-8")
-        kept = [line for line in lines if not any(path in line for path in gone)]
-        redirects.write_text("".join(kept), encoding="utf-8")
-
-
-def _unstash(site, names, folder):
-    for name in names:
-        for path in site.cases[name].files:
-            if (folder / path).exists():
-                shutil.move(folder / path, site.content / path)
-    if (folder / "redirects.txt").exists():
-        shutil.move(folder / "redirects.txt", site.content / "redirects.txt")
-
-
-def _crashes(site):
-    done = invoke("check", "--content", str(site.content))
-    return done.returncode != 0 and CRASH in done.stdout + done.stderr, done
-
-
-def _crashing_case(site, report):
-    """The one case that makes the check stop with no plain message, found by halving."""
-    suspects = [name for name in site.cases if name not in site.refused and site.cases[name].files]
-    stash = Path(tempfile.mkdtemp(prefix="stash-", dir=site.content.parent))
-    while len(suspects) > 1:
-        half, rest = suspects[: len(suspects) // 2], suspects[len(suspects) // 2 :]
-        _stash(site, rest, stash)
-        crashed, _ = _crashes(site)
-        _unstash(site, rest, stash)
-        suspects = half if crashed else rest
-    shutil.rmtree(stash)
-    return suspects[0] if suspects else None
-
-
-def check(site, rounds=8):
-    """Run `invoke check` and leave out every case it refuses, until the rest passes.
-
-    A case that makes the check stop without a plain message naming its file (a crash) is
-    left out too, and recorded in `site.crashed`: the build stops, so nothing runs, but the
-    clinician is not told what to fix.
-    """
-    for _ in range(rounds):
-        done = invoke("check", "--content", str(site.content))
-        if done.returncode == 0:
-            return
-        report = done.stdout + done.stderr
-        if CRASH in report:
-            name = _crashing_case(site, report)
-            if name is None:
-                raise AssertionError(f"The check stopped and no case explains it:\n{report}")
-            site.crashed[name] = " ".join(report.split())[-160:]
-            _remove(site, name, "the check stopped with no plain message")
-            continue
-        named = set()
-        for block in re.split(r"\n\s*\n", report):  # one problem a paragraph
-            if not block.strip().startswith("✗"):
-                continue  # a suggestion: it does not stop the build
-            for found in CASE.findall(block):
-                if found in site.cases and found not in site.refused:
-                    named.add(found)
-                    _remove(site, found, " ".join(block.split())[:160])
-        if not named:
-            raise AssertionError(f"The check refused something no case explains:\n{report}")
-    raise AssertionError("The check still refused cases after leaving out those it named.")
-
-
 PUBLIC_BUILD = (
     "import sys; sys.path.insert(0, sys.argv[1]);"
     "from plugins.runner import build; from tasks import PUBLISH_SETTINGS, _overrides;"
@@ -364,7 +273,7 @@ def built():
     address = serving.enter_context(serve(output, site_headers=False))
     atexit.register(serving.close)
     site = write(folder, vectors())
-    check(site)
+    corpus_check.run(site)
     done = build_public(site, output, address)
     if done.returncode != 0:
         raise AssertionError(f"The corpus site did not build:\n{done.stdout}\n{done.stderr}")
