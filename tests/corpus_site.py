@@ -295,3 +295,21 @@ def crashes(site):
         f"{describe(site, name)} | (invoke check) | stopped with no message naming the file: {why}"
         for name, why in site.crashed.items()
     ]
+
+
+def one_line(text):
+    """A finding on one line of the report, its line breaks and tabs shown, not kept."""
+    return text.replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
+
+
+def report(failures, what):
+    """The failures, sorted, under a line that counts them door by door."""
+    doors = {}
+    for line in failures:
+        door = line.split(" ", 1)[0] if not line.startswith("(") else "listing pages"
+        doors[door] = doors.get(door, 0) + 1
+    counts = ", ".join(f"{door} {count}" for door, count in sorted(doors.items()))
+    return (
+        f"{len(failures)} times an attack vector {what} ({counts}).\n"
+        "Door, vector number and start | page | what happened:\n" + "\n".join(sorted(failures))
+    )

@@ -9,7 +9,7 @@ import pytest
 
 from tests import corpus
 from tests.corpus_oracle import dangers
-from tests.corpus_site import built, case_of, crashes, describe, published_files
+from tests.corpus_site import built, case_of, crashes, describe, one_line, published_files, report
 
 
 def test_the_attack_corpus_is_there_when_ci_runs_the_tests():
@@ -28,13 +28,10 @@ def test_no_attack_vector_leaves_anything_that_could_run_in_the_built_files():
     site, address = built()
     failures = sorted(
         [
-            f"{describe(site, case_of(file))} | {file} | {danger}"
+            f"{describe(site, case_of(file))} | {file} | {one_line(danger)}"
             for file in published_files(site.output)
             for danger in dangers((site.output / file).read_text(encoding="utf-8"), address)
         ]
         + crashes(site)
     )
-    assert not failures, (
-        f"{len(failures)} things that could run were left by attack vectors "
-        f"(door, vector, its start | page | what):\n" + "\n".join(failures)
-    )
+    assert not failures, report(failures, "left something that could run in the built files")
