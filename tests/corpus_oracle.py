@@ -9,9 +9,12 @@ embed, a <base>, a script the site does not ship (the site ships only its own fi
 import re
 from urllib.parse import urlsplit
 
+from lxml import etree
 from selectolax.lexbor import LexborHTMLParser
 
 SHIPPED_SCRIPTS = ("/theme/", "/pagefind/")
+XHTML = "http://www.w3.org/1999/xhtml"
+XLINK = "http://www.w3.org/1999/xlink"
 FRAMES = ("iframe", "frame", "frameset", "object", "embed", "base", "portal", "applet")
 ADDRESS_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
 # Attributes a browser only shows or reads as words, never follows or runs: a javascript:
@@ -41,7 +44,9 @@ LIVE_DANGERS = """
         found.push(`${name}=${attribute.value.slice(0, 40)}: ${short(element)}`);
       }
     }
-    if (frames.includes(tag)) found.push(`<${tag}>: ${short(element)}`);
+    // In a drawing, only an HTML element is a frame: an SVG <iframe> is an unknown tag.
+    if (frames.includes(tag) && element.namespaceURI === "http://www.w3.org/1999/xhtml")
+      found.push(`<${tag}>: ${short(element)}`);
     if (tag === "meta" && (element.getAttribute("http-equiv") || "").toLowerCase() === "refresh"
         && element.closest("body")) found.push(`meta refresh in the body: ${short(element)}`);
     if (tag === "script") {
@@ -74,6 +79,35 @@ def _address(value):
 
 def _short(node):
     return " ".join((node.html or "").split())[:100]
+
+
+def drawing_dangers(text, origin=""):
+    """The same rules over a drawing as a browser reads an .svg file: as XML, by namespace."""
+    try:
+        root = etree.fromstring(text.encode("utf-8"), etree.XMLParser(resolve_entities=False))
+    except etree.XMLSyntaxError:
+        return []  # the browser shows its error page: nothing of the drawing runs
+    found = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        namespace, _, tag = element.tag.rpartition("}")
+        short = " ".join(etree.tostring(element, encoding="unicode").split())[:100]
+        for name, value in element.attrib.items():
+            name = name.rpartition("}")[2].lower()
+            if name.startswith("on"):
+                found.append(f"event handler {name}: {short}")
+            elif _address(value).startswith(ADDRESS_SCHEMES) and _followed(name):
+                found.append(f"{name}={value[:40]}: {short}")
+        if tag.lower() in FRAMES and namespace.strip("{") == XHTML:
+            found.append(f"<{tag}>: {short}")
+        if tag.lower() == "script":
+            src = element.get("src") or element.get("href") or element.get(f"{{{XLINK}}}href")
+            parts = urlsplit(src or "")
+            own = src and (not parts.netloc or f"{parts.scheme}://{parts.netloc}" == origin)
+            if not (own and parts.path.startswith(SHIPPED_SCRIPTS)):
+                found.append(f"script: {short}")
+    return found
 
 
 def dangers(html, origin=""):
