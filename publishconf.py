@@ -25,6 +25,8 @@ RELATIVE_URLS = False
 # Drafts stay private: only the preview (invoke livereload) shows them, as WRITING.md promises.
 DRAFT_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
 DELETE_OUTPUT_DIRECTORY = True  # publish exactly what the sources say, nothing left over
 
 # Each article links to its printable handout, which `invoke publish` prints.
@@ -35,6 +37,7 @@ SHARE_IMAGES = True
 
 # Feeds and discovery: an Atom feed, sitemap.xml and robots.txt.
 FEED_ALL_ATOM = "feeds/all.atom.xml"
+LANG_FEED_ATOM = "feeds/all-{lang}.atom.xml"  # each other language's articles, once it has one
 FEED_MAX_ITEMS = 20
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 PLUGINS = [*PLUGINS, "pelican.plugins.sitemap", "plugins.sitemap_dates"]

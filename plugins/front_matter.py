@@ -185,6 +185,25 @@ FIELDS = (
         check=_check_date,
         new_post=False,
     ),
+    # The languages: the site's half (plugins/languages) publishes them; richer checks of
+    # the values come with `invoke new-post --lang`.
+    Field(
+        "Lang",
+        "The language the post is written in, if not the site's own (LANGUAGES). A "
+        "translation has the same Slug as the article it translates.",
+        ("article", "page"),
+        example="es",
+        new_post=False,
+        word=True,
+    ),
+    Field(
+        "Translation",
+        "true when the post is a translation of another one with the same Slug.",
+        ("article", "page"),
+        example="true",
+        new_post=False,
+        word=True,
+    ),
     Field(
         "Template",
         "The layout for a special page, such as contact.",

@@ -49,10 +49,13 @@ def indexed_pages(output_path, settings):
     """A digest of each article and page file, by its path relative to the output.
 
     Each field of ARTICLE_SAVE_AS and PAGE_SAVE_AS becomes a wildcard:
-    articles/{slug}/index.html gives articles/*/index.html.
+    articles/{slug}/index.html gives articles/*/index.html. Translations are saved apart
+    (ARTICLE_LANG_SAVE_AS): Pagefind gives each `<html lang>` an index of its own.
     """
     paths = set()
-    for name in ("ARTICLE_SAVE_AS", "PAGE_SAVE_AS"):
+    for name in ("ARTICLE_SAVE_AS", "PAGE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "PAGE_LANG_SAVE_AS"):
+        if not settings.get(name):
+            continue
         pattern = re.sub(r"\{[^}]*\}", "*", settings[name])
         paths.update(glob.glob(pattern, root_dir=output_path))
     pages = {}
