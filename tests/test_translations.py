@@ -168,7 +168,10 @@ def test_each_version_lists_every_language_and_x_default_with_whole_addresses(si
 
 def test_the_sitemap_lists_every_language_version_of_each_page(site):
     tree = etree.parse(str(site / "sitemap.xml"))
-    names = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    names = {
+        "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+        "x": "http://www.w3.org/1999/xhtml",
+    }
     by_loc = {
         url.findtext("s:loc", namespaces=names): {
             link.get("hreflang"): link.get("href") for link in url.findall("x:link", names)
@@ -301,7 +304,7 @@ def interface_messages():
     found = set()
     for path in sorted((ROOT / "theme" / "templates").rglob("*.html")):
         with path.open("rb") as file:
-            for _, function, message, _ in babel_extract(
+            for _, _function, message, _ in babel_extract(
                 file, ("_", "gettext", "ngettext", "gettext_in"), [], options
             ):
                 messages = message if isinstance(message, tuple) else (message,)
