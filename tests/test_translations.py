@@ -15,7 +15,7 @@ from jinja2.ext import babel_extract
 from lxml import etree
 
 from plugins.languages.catalog import CatalogError, read_po
-from tests.conftest import FIXTURES, ROOT
+from tests.conftest import FIXTURES, ROOT, build, files
 from tests.trust_helpers import build_with, soup, text
 
 SITEURL = "https://example.org"
@@ -293,6 +293,32 @@ def test_the_kap_article_with_a_spanish_translation_builds_and_publishes(tmp_pat
     assert alternates(soup(output, f"articles/{slug}/index.html"))["es"] == (
         f"{SITEURL}/es/articles/{slug}/"
     )
+
+
+def test_adding_a_translation_to_a_built_site_links_the_original_to_it(tmp_path):
+    # A rebuild reuses pages an edit cannot change (plugins/unchanged_pages.py): a new
+    # translation changes its original's page, the home and the 404 page.
+    content = minimal_content(tmp_path)
+    output = tmp_path / "output"
+    assert build(content, output).returncode == 0
+    assert soup(output, ENGLISH).select_one("nav.ps-language") is None
+    shutil.copy(FIXTURES / "translated" / "primeros-pasos.md", content / "articles")
+    result = build(content, output)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert soup(output, ENGLISH).select_one("nav.ps-language a")["hreflang"] == "es"
+    assert soup(output, "index.html").select_one("nav.ps-language a")["href"] == "/es/"
+    assert soup(output, "404.html").find("section", lang="es") is not None
+
+
+def test_a_site_with_a_translation_builds_the_same_bytes_every_time(site, tmp_path):
+    again = build_with(
+        tmp_path / "again",
+        "publishconf",
+        content=translated_content(tmp_path),
+        env={"SITEURL": SITEURL},
+        **SHORT_TOC,
+    )
+    assert files(again) == files(site)
 
 
 # The catalog: another language is a translator's file.
