@@ -270,6 +270,8 @@ def translate_dates(generators):
             *getattr(generator, "translations", []),
             *getattr(generator, "drafts", []),
             *getattr(generator, "drafts_translations", []),
+            *getattr(generator, "hidden_articles", []),
+            *getattr(generator, "hidden_translations", []),
             *getattr(generator, "pages", []),
         ]
         for post in posts:
