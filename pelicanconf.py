@@ -242,6 +242,7 @@ READABILITY_TARGET_GRADE = 8
 # Printable PDF handouts: publishconf.py turns them on, and `invoke publish` prints them
 # (`invoke handouts`), so a local build never links to a PDF that does not exist.
 HANDOUT_URL = ""
+HANDOUT_LANG_URL = ""  # a translation's handout, printed from its own page
 # Share images, the picture beside a shared link (plugins/share_cards.py): publishconf.py
 # turns them on, since they need the public address and a preview is never shared.
 SHARE_IMAGES = False

@@ -31,6 +31,7 @@ DELETE_OUTPUT_DIRECTORY = True  # publish exactly what the sources say, nothing 
 
 # Each article links to its printable handout, which `invoke publish` prints.
 HANDOUT_URL = "handouts/{slug}.pdf"
+HANDOUT_LANG_URL = "handouts/{lang}/{slug}.pdf"  # a translation's, printed from its page
 
 # Every page names a share image: an article's own picture or a card with its title.
 SHARE_IMAGES = True

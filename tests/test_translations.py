@@ -238,6 +238,17 @@ def test_the_spanish_page_links_only_to_pages_that_exist(site):
     assert document.select_one(".ps-neighbors") is None
 
 
+def test_the_spanish_page_has_its_own_handout_not_the_english_one(site):
+    # `invoke publish` prints each page that links to a handout into the file it names.
+    handouts = {
+        page: soup(site, page).select_one("a[data-handout]")["href"] for page in (ENGLISH, SPANISH)
+    }
+    assert handouts == {
+        ENGLISH: f"{SITEURL}/handouts/first-steps.pdf",
+        SPANISH: f"{SITEURL}/handouts/es/first-steps.pdf",
+    }
+
+
 def test_a_missing_page_says_so_in_spanish_too(sites):
     translated, plain = sites
     spanish = soup(translated, "404.html").find("section", lang="es")

@@ -7,7 +7,8 @@ the two (`article.translations`) and saves the translation under the language's 
 - `{% trans %}` and `_()` say the interface in the page's language, from the theme's gettext
   catalog for it (catalog.py); the page's language is its post's `lang`, else PAGE_LANG,
   which this plugin sets on the pages it writes, else DEFAULT_LANG.
-- `crisis_settings()`: the crisis group, as CRISIS_BY_LANG words it for the page's language.
+- `crisis_settings()` and `setting()`: the crisis group and other worded settings, as
+  SETTINGS_BY_LANG words them for the page's language.
 - `language_versions()`: every language version of the page, itself included, for the
   hreflang links and the visible switch; empty on a page with no other language.
 - a home page, a search page and (when feeds are on) a feed for each other language that
@@ -18,6 +19,7 @@ the two (`article.translations`) and saves the translation under the language's 
 
 import functools
 import os
+from pathlib import Path
 
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -28,12 +30,14 @@ from pelican.utils import order_content
 from plugins.languages import sitemap
 from plugins.languages.catalog import Catalogs
 
-_catalogs = {}  # by theme folder and default language, loaded once per process
+_catalogs = {}  # by theme folder, default language and catalog files: read again once edited
 _version_groups = {}  # by output folder: this build's pages in more than one language
 
 
 def catalogs(settings):
-    key = (settings["THEME"], settings["DEFAULT_LANG"])
+    # The preview builds again in the same process: a catalog saved since is read again.
+    files = sorted(Path(settings["THEME"]).glob("translations/*/LC_MESSAGES/messages.po"))
+    key = (settings["THEME"], settings["DEFAULT_LANG"], *((f, f.stat().st_mtime_ns) for f in files))
     if key not in _catalogs:
         _catalogs[key] = Catalogs(settings["THEME"], settings["DEFAULT_LANG"])
     return _catalogs[key]
@@ -90,7 +94,7 @@ def _ordered(settings, versions):
 
 @pass_context
 def language_versions(context):
-    """[(lang, url)] of every published version of this page, itself first in LANGUAGES order.
+    """[(lang, url)] of every published version of this page, itself included, in LANGUAGES order.
 
     An article or page lists itself and its translations; a home or search page lists the
     homes or search pages of every language with articles. Empty when there is no other.
@@ -132,7 +136,7 @@ def language_name(context, lang):
 
 @pass_context
 def crisis_settings(context):
-    """The crisis group's settings, worded for the page's language where CRISIS_BY_LANG says."""
+    """The crisis group's settings, worded for the page's language where SETTINGS_BY_LANG says."""
     lang = lang_of(context)
     words = {
         name: context[name]
