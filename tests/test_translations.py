@@ -203,6 +203,8 @@ def test_a_visible_switch_leads_to_the_other_language_marked_as_that_language(si
 def test_the_spanish_home_lists_only_the_spanish_articles_and_has_its_own_feed(site):
     home = soup(site, "es/index.html")
     assert home.html["lang"] == "es"
+    data = json.loads(home.select_one("script[type='application/ld+json']").string)
+    assert (data["inLanguage"], data["url"]) == ("es", f"{SITEURL}/es/")
     listed = [a["href"] for a in home.select(".ps-list__title a")]
     assert listed == [f"{SITEURL}/es/articles/first-steps/"]
     assert "Artículos más recientes" in text(home.h1)
@@ -319,6 +321,11 @@ def test_adding_a_translation_to_a_built_site_links_the_original_to_it(tmp_path)
     assert soup(output, ENGLISH).select_one("nav.ps-language a")["hreflang"] == "es"
     assert soup(output, "index.html").select_one("nav.ps-language a")["href"] == "/es/"
     assert soup(output, "404.html").find("section", lang="es") is not None
+    # And taken away again, it leaves nothing behind.
+    (content / "articles" / "primeros-pasos.md").unlink()
+    assert build(content, output).returncode == 0
+    assert not (output / "es").exists()
+    assert soup(output, ENGLISH).select_one("nav.ps-language") is None
 
 
 def test_a_site_with_a_translation_builds_the_same_bytes_every_time(site, tmp_path):
