@@ -247,7 +247,8 @@ HANDOUT_LANG_URL = ""  # a translation's handout, printed from its own page
 # turns them on, since they need the public address and a preview is never shared.
 SHARE_IMAGES = False
 
-# Feeds: none while writing; publishconf.py adds an Atom feed.
+# Feeds: none while writing; publishconf.py adds an Atom feed for each language.
+FEED_ATOM = None
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None

@@ -217,6 +217,12 @@ def test_the_spanish_home_lists_only_the_spanish_articles_and_has_its_own_feed(s
     assert home.select_one("form[role=search]")["action"] == f"{SITEURL}/es/search/"
     english_home = [a["href"] for a in soup(site, "index.html").select(".ps-list__title a")]
     assert f"{SITEURL}/es/articles/first-steps/" not in english_home
+    # The English feed is English: a reader of one language gets no copies in another.
+    english = feedparser.parse((site / "feeds" / "all.atom.xml").read_bytes())
+    assert sorted(entry.link for entry in english.entries) == [
+        f"{SITEURL}/articles/first-steps/",
+        f"{SITEURL}/articles/second-steps/",
+    ]
 
 
 def test_the_spanish_search_page_speaks_spanish_to_its_script(site):

@@ -187,11 +187,11 @@ def search_url(context):
 
 @pass_context
 def page_feed(context):
-    """The feed of the page's language: FEED_ALL_ATOM, or LANG_FEED_ATOM for another one."""
+    """The feed of the page's language: FEED_ATOM, or LANG_FEED_ATOM for another one."""
     lang = lang_of(context)
     if lang != context["DEFAULT_LANG"] and lang in (context.get("LANGUAGE_HOMES") or ()):
         return (context.get("LANG_FEED_ATOM") or "").format(lang=lang)
-    return context.get("FEED_ALL_ATOM") or ""
+    return context.get("FEED_ATOM") or context.get("FEED_ALL_ATOM") or ""
 
 
 @pass_context
