@@ -7,6 +7,7 @@ Spanish translation of its article First Steps (same Slug, `Lang: es`), written 
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import feedparser
@@ -16,6 +17,7 @@ from lxml import etree
 
 from plugins.languages.catalog import CatalogError, read_po
 from tests.conftest import FIXTURES, ROOT, build, files
+from tests import test_valid_html
 from tests.trust_helpers import build_with, soup, text
 
 SITEURL = "https://example.org"
@@ -255,6 +257,23 @@ def test_the_spanish_page_has_its_own_handout_not_the_english_one(site):
         ENGLISH: f"{SITEURL}/handouts/first-steps.pdf",
         SPANISH: f"{SITEURL}/handouts/es/first-steps.pdf",
     }
+
+
+def test_every_page_of_a_site_with_a_translation_is_valid_html(site):
+    result = subprocess.run(
+        [
+            "java",
+            "-jar",
+            str(test_valid_html.VNU),
+            "--skip-non-html",
+            "--errors-only",
+            "--format=gnu",
+            str(site),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr + result.stdout
 
 
 def test_a_missing_page_says_so_in_spanish_too(sites):
