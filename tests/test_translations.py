@@ -16,8 +16,8 @@ from jinja2.ext import babel_extract
 from lxml import etree
 
 from plugins.languages.catalog import CatalogError, read_po
-from tests.conftest import FIXTURES, ROOT, build, files
 from tests import test_valid_html
+from tests.conftest import FIXTURES, ROOT, build, files
 from tests.trust_helpers import build_with, soup, text
 
 SITEURL = "https://example.org"
