@@ -118,7 +118,8 @@ DRAFT_LANG_SAVE_AS = "drafts/{lang}/{slug}/index.html"
 DRAFT_PAGE_LANG_URL = "drafts/pages/{lang}/{slug}/"
 DRAFT_PAGE_LANG_SAVE_AS = "drafts/pages/{lang}/{slug}/index.html"
 LANG_INDEX_URL = "{lang}/"
-LANG_SEARCH_URL = "{lang}/search/"
+# Under search/, as the policy that lets Pagefind run there expects (plugins/security_headers.py).
+LANG_SEARCH_URL = "search/{lang}/"
 LANG_FEED_ATOM = None  # publishconf.py gives each language its feed
 
 # Pages in another language use that language's words for the

@@ -140,7 +140,7 @@ def test_the_english_original_keeps_its_english_interface(site):
 
 
 def test_the_crisis_line_on_spanish_pages_gives_988s_spanish_options(site):
-    for page in (SPANISH, "es/index.html", "es/search/index.html"):
+    for page in (SPANISH, "es/index.html", "search/es/index.html"):
         block = soup(site, page).select_one("aside.ps-crisis")
         links = {a["href"]: text(a) for a in block.find_all("a")}
         assert links["tel:988"] == "Llame al 988 y oprima 2"
@@ -216,7 +216,7 @@ def test_the_spanish_home_lists_only_the_spanish_articles_and_has_its_own_feed(s
     assert [entry.link for entry in feed.entries] == [f"{SITEURL}/es/articles/first-steps/"]
     # Its header leads home to the Spanish home, and its search searches in Spanish.
     assert home.select_one(".ps-header__name")["href"] == f"{SITEURL}/es/"
-    assert home.select_one("form[role=search]")["action"] == f"{SITEURL}/es/search/"
+    assert home.select_one("form[role=search]")["action"] == f"{SITEURL}/search/es/"
     english_home = [a["href"] for a in soup(site, "index.html").select(".ps-list__title a")]
     assert f"{SITEURL}/es/articles/first-steps/" not in english_home
     # The English feed is English: a reader of one language gets no copies in another.
@@ -228,12 +228,15 @@ def test_the_spanish_home_lists_only_the_spanish_articles_and_has_its_own_feed(s
 
 
 def test_the_spanish_search_page_speaks_spanish_to_its_script(site):
-    page = soup(site, "es/search/index.html")
+    page = soup(site, "search/es/index.html")
     assert page.html["lang"] == "es"  # Pagefind searches the index of the page's language
     status = page.select_one("[data-search-status]")
     assert status["data-none"] == "Ninguna página coincide con «{query}». Pruebe con otra palabra."
     entry = json.loads(next((site / "pagefind").glob("*/pagefind-entry.json")).read_text())
     assert sorted(entry["languages"]) == ["en", "es"]
+    # Pagefind may compile its WebAssembly there, as on the English search page.
+    policy = page.select_one("meta[http-equiv=Content-Security-Policy]")["content"]
+    assert "'wasm-unsafe-eval'" in policy
 
 
 def test_the_spanish_page_links_only_to_pages_that_exist(site):
@@ -295,7 +298,7 @@ def test_a_site_without_translations_shows_nothing_of_this(sites):
     } - made
     assert {p for p in spanish_only if not p.startswith("images/")} == {
         "es/index.html",
-        "es/search/index.html",
+        "search/es/index.html",
         SPANISH,
         "feeds/all-es.atom.xml",
     }

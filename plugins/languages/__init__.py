@@ -12,7 +12,7 @@ the two (`article.translations`) and saves the translation under the language's 
 - `language_versions()`: every language version of the page, itself included, for the
   hreflang links and the visible switch; empty on a page with no other language.
 - a home page, a search page and (when feeds are on) a feed for each other language that
-  has articles: es/, es/search/, feeds/all-es.atom.xml. A site with no translation gets
+  has articles: es/, search/es/, feeds/all-es.atom.xml. A site with no translation gets
   none of this, not even an empty folder.
 - dates in the page's language ("7 de diciembre de 2026").
 """

@@ -57,7 +57,7 @@ def search(tab, address, query):
 
 
 def test_the_spanish_search_page_finds_the_spanish_article_only(tab, spanish_site):
-    found, said = search(tab, f"{spanish_site}/es/search/", "mariposa")
+    found, said = search(tab, f"{spanish_site}/search/es/", "mariposa")
     assert found == [SPANISH_ARTICLE]
     assert said == "1 página coincide con «mariposa»."
 
@@ -73,7 +73,7 @@ def test_the_english_search_page_finds_english_pages_only(tab, spanish_site):
 
 
 # `scheme` runs each in light and dark (tests/browser/conftest.py).
-@pytest.mark.parametrize("path", [SPANISH_ARTICLE, "/es/", "/es/search/", ENGLISH_ARTICLE])
+@pytest.mark.parametrize("path", [SPANISH_ARTICLE, "/es/", "/search/es/", ENGLISH_ARTICLE])
 def test_spanish_pages_and_the_switch_have_no_accessibility_violations(
     tab, spanish_site, path, scheme
 ):
