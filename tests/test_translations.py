@@ -396,6 +396,11 @@ def test_the_spanish_catalog_translates_every_interface_word(tmp_path):
     # A translation keeps every placeholder and tag of the English words.
     for message in wanted:
         assert placeholders(catalog[message]) == placeholders(message), message
+    # The theme writes its words as they are, in text and in attributes: words without a
+    # tag have no character that HTML reads as markup.
+    for message in wanted:
+        if "<" not in message:
+            assert not set('<>"&') & set(catalog[message]), message
 
 
 def test_a_broken_catalog_line_is_named_with_its_file_and_line():
