@@ -28,7 +28,8 @@ AUTHOR_PHOTO_ALT = ""
 # Crisis help. Every crisis service's name, number and link on the site is written here, once:
 # the crisis line at the top of every page, the box in posts that mention suicide or
 # self-harm, the Get help now page and the Contact page are all made from this group
-# (theme/templates/components/crisis_help.html). For another country, change this group only.
+# (theme/templates/components/crisis_help.html). For another country, change this group only,
+# and its words for pages in other languages, in SETTINGS_BY_LANG (under "Languages").
 # Each way to reach a service is ("what the button says", "where it leads"): "tel:" calls,
 # "sms:" starts a text message, "https://" opens a website.
 CRISIS_HEADING = "In crisis or thinking about suicide?"  # starts the crisis line on every page
@@ -162,8 +163,61 @@ TIMEZONE = "America/Los_Angeles"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 DEFAULT_DATE = None  # a post without a date is a mistake, not "now"
 
-# Languages: the site's own (DEFAULT_LANG) and those its posts may be translated into.
+# Languages. A post in another language has `Lang: es` and the same Slug as the article it
+# translates; it is published at es/articles/<slug>/, with a switch between the two on both
+# pages. Each language here is named as its own readers write it. The theme's words for a
+# language are in theme/translations/<code>/LC_MESSAGES/messages.po (README "Languages").
+# A language gets its own home page (es/), search page and feed once an article is in it.
 LANGUAGES = {"en": "English", "es": "Español"}
+ARTICLE_LANG_URL = "{lang}/articles/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/articles/{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+DRAFT_LANG_URL = "drafts/{lang}/{slug}/"
+DRAFT_LANG_SAVE_AS = "drafts/{lang}/{slug}/index.html"
+DRAFT_PAGE_LANG_URL = "drafts/pages/{lang}/{slug}/"
+DRAFT_PAGE_LANG_SAVE_AS = "drafts/pages/{lang}/{slug}/index.html"
+LANG_INDEX_URL = "{lang}/"
+# Under search/, as the policy that lets Pagefind run there expects (plugins/security_headers.py).
+LANG_SEARCH_URL = "search/{lang}/"
+LANG_FEED_ATOM = None  # publishconf.py gives each language its feed
+
+# Pages in another language use that language's words for the
+# settings named here; anything left out is as above. The crisis group: 988 answers in Spanish
+# by phone (press 2), by text (AYUDA) and by chat (988lifeline.org/es), as 988's and SAMHSA's
+# own pages say. Get help now, in English, has a Spanish section, which these pages link to.
+SETTINGS_BY_LANG = {
+    "es": {
+        "SITE_DESCRIPTION": "Artículos de psicoeducación de Stephanie Post, PsyD, "
+        "psicóloga clínica.",
+        "AUTHOR_ROLE": "Psicóloga clínica",
+        "ARTICLE_DISCLAIMER": (
+            "Los artículos de este sitio son educativos. No reemplazan la atención de un "
+            "profesional clínico que lo conozca, ni son consejos sobre su propio tratamiento. "
+            "Antes de empezar cualquier tratamiento, necesita una evaluación con un "
+            "profesional calificado."
+        ),
+        "CRISIS_HEADING": "¿Está en crisis o pensando en el suicidio?",
+        "CRISIS_LINE": {
+            "name": "988 Lifeline en español",
+            "text": "Gratis y confidencial, las 24 horas del día, todos los días, para cualquier "
+            "persona con angustia emocional o pensamientos de suicidio, y para quien se "
+            "preocupa por otra persona.",
+            "ways": (
+                ("Llame al 988 y oprima 2", "tel:988"),
+                ("Envíe AYUDA al 988", "sms:988?body=AYUDA"),
+                ("Chatee en español en 988lifeline.org", "https://988lifeline.org/es/"),
+            ),
+        },
+        "CRISIS_EMERGENCY": {
+            "name": "Peligro inmediato",
+            "text": "Si usted u otra persona está en peligro inmediato, llame al 911 ahora.",
+            "ways": (("Llame al 911", "tel:911"),),
+        },
+        "CRISIS_NOTE": "Los medios de contacto de este sitio no se atienden en emergencias.",
+        "CRISIS_MORE_TEXT": "Más formas de obtener ayuda (en inglés)",
+    },
+}
 
 # Paths and URLs: tidy addresses such as /articles/some-title/.
 PATH = "content"
@@ -258,7 +312,8 @@ HANDOUT_LANG_URL = ""  # a translation's handout (publishconf.py: handouts/{lang
 # turns them on, since they need the public address and a preview is never shared.
 SHARE_IMAGES = False
 
-# Feeds: none while writing; publishconf.py adds an Atom feed.
+# Feeds: none while writing; publishconf.py adds an Atom feed for each language.
+FEED_ATOM = None
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -276,6 +331,7 @@ PLUGINS = [
     "plugins.safe_messaging",
     "plugins.theme_assets",
     "plugins.review_dates",
+    "plugins.languages",  # after review_dates: it words their dates in the page's language
     "plugins.share_cards",
     "plugins.structured_data",
     "plugins.plain_text",

@@ -38,7 +38,10 @@ HANDOUT_LANG_URL = "handouts/{lang}/{slug}.pdf"
 SHARE_IMAGES = True
 
 # Feeds and discovery: an Atom feed, sitemap.xml and robots.txt.
-FEED_ALL_ATOM = "feeds/all.atom.xml"
+# A feed per language: the site's own (FEED_ATOM lists articles, not their translations),
+# and each other language's once an article is in it.
+FEED_ATOM = "feeds/all.atom.xml"
+LANG_FEED_ATOM = "feeds/all-{lang}.atom.xml"
 FEED_MAX_ITEMS = 20
 TEMPLATE_PAGES = {"robots.txt": "robots.txt"}
 PLUGINS = [*PLUGINS, "pelican.plugins.sitemap", "plugins.sitemap_dates"]

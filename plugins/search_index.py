@@ -31,6 +31,7 @@ import pagefind_bin
 
 PARTS_LIST = "parts.json"
 CONFIG_FILE = "pagefind.json"
+ENTRY_FILE = "pagefind-entry.json"  # the part's languages, each with its index
 # Our search page uses Pagefind's search API only, never its ready-made interfaces; and the
 # parts after the first are searched with the first one's scripts and WebAssembly.
 UNUSED_FILES = re.compile(r"pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$")
@@ -41,6 +42,23 @@ SCRIPT_FILES = re.compile(r"(pagefind\.js|pagefind-worker\.js|wasm\..*\.pagefind
 PAGEFINDS_AT_ONCE = 1
 
 
+def sort_languages(path):
+    """Lists a part's languages in one order: Pagefind's changes from one run to the next.
+
+    A site in one language keeps Pagefind's file exactly as it wrote it.
+    """
+    if not os.path.exists(path):
+        return
+    with open(path, encoding="utf-8") as file:
+        entry = json.load(file)
+    languages = entry.get("languages", {})
+    if len(languages) < 2:
+        return
+    entry["languages"] = dict(sorted(languages.items()))
+    with open(path, "w", encoding="utf-8") as file:
+        json.dump(entry, file, ensure_ascii=False, separators=(",", ":"))
+
+
 class SearchIndexFailed(Exception):
     """Pagefind could not index the site; the message carries its own words."""
 
@@ -49,10 +67,13 @@ def indexed_pages(output_path, settings):
     """A digest of each article and page file, by its path relative to the output.
 
     Each field of ARTICLE_SAVE_AS and PAGE_SAVE_AS becomes a wildcard:
-    articles/{slug}/index.html gives articles/*/index.html.
+    articles/{slug}/index.html gives articles/*/index.html. Translations are saved apart
+    (ARTICLE_LANG_SAVE_AS): Pagefind gives each `<html lang>` an index of its own.
     """
     paths = set()
-    for name in ("ARTICLE_SAVE_AS", "PAGE_SAVE_AS"):
+    for name in ("ARTICLE_SAVE_AS", "PAGE_SAVE_AS", "ARTICLE_LANG_SAVE_AS", "PAGE_LANG_SAVE_AS"):
+        if not settings.get(name):
+            continue
         pattern = re.sub(r"\{[^}]*\}", "*", settings[name])
         paths.update(glob.glob(pattern, root_dir=output_path))
     pages = {}
@@ -145,6 +166,7 @@ class Indexing:
         for entry in os.listdir(partial):
             if UNUSED_FILES.match(entry) or (not first and SCRIPT_FILES.match(entry)):
                 os.remove(os.path.join(partial, entry))
+        sort_languages(os.path.join(partial, ENTRY_FILE))
         os.rename(partial, os.path.join(self.index_path, name))
 
     def publish_parts(self):

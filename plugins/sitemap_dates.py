@@ -8,6 +8,7 @@ An index changes when the newest content does, so that date is also the true one
 from pelican import signals
 
 from plugins import compat
+from plugins.languages import link_sitemap_versions
 
 
 def date_indexes_by_newest_content(generators):
@@ -24,3 +25,5 @@ def date_indexes_by_newest_content(generators):
 
 def register():
     signals.all_generators_finalized.connect(date_indexes_by_newest_content)
+    # After pelican-sitemap has written the sitemap: every language version of each page.
+    signals.finalized.connect(link_sitemap_versions)

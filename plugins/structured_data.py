@@ -110,15 +110,18 @@ def _sessions(settings):
     return offer
 
 
-def website(settings):
-    """The site as a whole, for the home page."""
+def website(settings, lang=None):
+    """The site as a whole, for the home page: in `lang`, the home of that language."""
+    lang = lang or settings["DEFAULT_LANG"]
+    words = settings.get("SETTINGS_BY_LANG", {}).get(lang, {}) if lang else {}
+    home = "" if lang == settings["DEFAULT_LANG"] else settings["LANG_INDEX_URL"].format(lang=lang)
     return {
         "@context": CONTEXT,
         "@type": "WebSite",
         "name": settings["SITENAME"],
-        "description": settings["SITE_DESCRIPTION"],
-        "url": _url(settings, ""),
-        "inLanguage": settings["DEFAULT_LANG"],
+        "description": words.get("SITE_DESCRIPTION", settings["SITE_DESCRIPTION"]),
+        "url": _url(settings, home),
+        "inLanguage": lang,
         "publisher": person(settings),
     }
 
@@ -137,7 +140,7 @@ def add_globals(generator):
         person=lambda: person(settings),
         medical_web_page=lambda article: medical_web_page(article, settings),
         about_person=lambda page: about_person(page, settings),
-        website=lambda: website(settings),
+        website=lambda lang=None: website(settings, lang),
     )
 
 

@@ -10,8 +10,10 @@ document.querySelector("[data-search-no-script]").hidden = true;
 
 let indexLoading; // one load per page, tried again after a failure
 
-function say(text) {
-  status.textContent = text;
+// The page says each message in its own language (search.html); the script fills in the words.
+function say(name, words = {}) {
+  const text = name ? status.dataset[name] : "";
+  status.textContent = text.replace(/\{(query|count)\}/g, (_, key) => words[key]);
 }
 
 async function loadIndex() {
@@ -62,10 +64,10 @@ function markedText(excerpt) {
 async function search(query) {
   results.replaceChildren();
   if (!query) {
-    say("");
+    say();
     return;
   }
-  say("Searching…");
+  say("searching");
   indexLoading ??= loadIndex().catch((error) => {
     indexLoading = undefined;
     throw error;
@@ -76,16 +78,12 @@ async function search(query) {
   results.append(...pages.map(resultItem));
   // The index holds the pages (About, Contact…) as well as the articles.
   const count = found.results.length;
-  say(
-    count === 0
-      ? `No page matches “${query}”. Try another word.`
-      : `${count} ${count === 1 ? "page matches" : "pages match"} “${query}”.`,
-  );
+  say(count === 0 ? "none" : count === 1 ? "one" : "many", { query, count });
 }
 
 function run(query) {
   search(query).catch(() => {
-    say("Search is not working right now. Please use the list of all articles instead.");
+    say("failed");
   });
 }
 
