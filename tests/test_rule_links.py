@@ -57,3 +57,18 @@ def test_a_picture_from_outside_the_content_folder_is_refused_by_its_line(tmp_pa
     assert [(p.line, p.field) for p in problems] == [(5, "image")]
     assert "leads out of the content folder" in problems[0].what
     assert "{static}/images/NAME.jpg" in problems[0].fix
+
+
+def test_a_link_to_a_photo_leads_nowhere_and_says_how_to_show_it(tmp_path):
+    # Photos are published only in the sizes a post shows them at (plugins/pictures).
+    problems = found(
+        links.check,
+        tmp_path,
+        "See [my office]({static}/images/office.jpg).",
+        **{"images/office.jpg": b"\xff\xd8\xff"},
+    )
+    assert [(p.line, p.field) for p in problems] == [(5, "link")]
+    assert "would lead nowhere" in problems[0].what
+    assert problems[0].fix == (
+        "Show it instead: ![what the picture shows]({static}/images/office.jpg)."
+    )

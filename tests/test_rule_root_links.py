@@ -30,7 +30,8 @@ def test_links_to_a_page_a_picture_and_a_list_get_the_link_that_keeps_working(mi
     code, said = checked(minimal_content)
     assert code != 0
     assert "Write it as {filename}../pages/about.md#training, which keeps working" in said
-    assert "Write it as {static}/images/square.png" in said
+    # A photo is published only where a post shows it: the link becomes a picture.
+    assert "Show it instead: ![what the picture shows]({static}/images/square.png)" in said
     assert "Write it as {filename}first-steps.md" in said
     assert "content/articles/links.md, line 7 (link)" in said
     assert "Write the site's whole address, as https://www.example.org/categories/" in said

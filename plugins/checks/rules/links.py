@@ -18,6 +18,7 @@ from plugins.checks.rule import file_rule
 from plugins.checks.rules.web_addresses import web_address_meant
 from plugins.checks.source import key
 from plugins.content_paths import PLACEHOLDER, resolve  # here too for the rules that import them
+from plugins.pictures.source import RASTER_SUFFIXES
 
 # A link to a section of another file: its finding depends on that file's headings.
 SECTION_ELSEWHERE = re.compile(r"\{filename\}[^)\s\"'>]*#")
@@ -72,6 +73,13 @@ def _check_target(tag, target, source, site):
                 if what == "image"
                 else f"The link points to {path}, which does not exist.",
                 closest(resolved, site.content_root, what, source.path),
+            )
+        if tag == "a" and kind != "filename" and resolved.suffix.lower() in RASTER_SUFFIXES:
+            # Photos are published only in the sizes a post shows them at.
+            return problem(
+                f"The link points to the photo {path}, but a photo is published only where a "
+                "post shows it, so the link would lead nowhere.",
+                f"Show it instead: ![what the picture shows]({{static}}{path}).",
             )
         linked = site.source_of(resolved)
         if kind == "filename" and resolved.suffix == ".md" and fragment and linked is not None:

@@ -13,6 +13,7 @@ has, so `invoke check` says it before a publish would.
 import os
 import posixpath
 import re
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from pelican.generators import StaticGenerator
@@ -20,12 +21,18 @@ from pelican.generators import StaticGenerator
 from plugins.checks.problem import Problem
 from plugins.checks.rule import site_rule
 from plugins.checks.rules.addresses import SITE_FOLDERS, own_pages
+from plugins.pictures.source import RASTER_SUFFIXES
 
 # Whether a post's HTML may hold a link starting with "/": parsing every post on every
 # build costs more than the rest of a one-post rebuild (rules/own_links.py measured it).
 # A value starting with a character reference is parsed too, since it may be a slash.
 MAY_START_WITH_SLASH = re.compile(r"""(?:href|src)\s*=\s*["']?\s*(?:/(?!/)|&)""", re.I)
 EXAMPLE = "https://you.github.io/psych-site/"
+# A photo is published only in the sizes a post shows it at, never as the file itself.
+SHOW_THE_PICTURE = (
+    "A photo is published only where a post shows it, so a link to the file leads nowhere. "
+    "Show it instead: ![what the picture shows]({{static}}/{path})"
+)
 
 
 @site_rule
@@ -61,6 +68,10 @@ def check(site):
                 shown = os.path.relpath(statics[path], site.content_root).replace(os.sep, "/")
                 fix = f"Write it as {{static}}/{shown}, which keeps working wherever the site "
                 fix += "is published."
+            elif element.tag == "a" and Path(site.content_root, path).suffix.lower() in (
+                RASTER_SUFFIXES
+            ):
+                fix = SHOW_THE_PICTURE.format(path=path)
             elif element.tag == "a" and (
                 page in written or path in written or path.startswith(tuple(SITE_FOLDERS))
             ):
