@@ -98,7 +98,10 @@ class Unusable(ValueError):
 
 def parse_address(address):
     """(path, query) of an old address: a path, or a whole address of the old site."""
-    parts = urlsplit(address)
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # a [ or ] where an IPv6 address would be
+        parts = urlsplit("")
     path = unquote(parts.path or "/")
     if not path.startswith("/") or not SAFE_PATH.match(path):
         raise Unusable(

@@ -43,6 +43,13 @@ REFUSED = {
     "an inline style": ('<p style="display:none">Hidden</p>', '"style"'),
     "an embedded frame": ('<iframe src="https://video.example/"></iframe>', "<iframe>"),
     "handlers on the page itself": ("<body onload=alert(1)>", '"onload"'),
+    # From wfuzz's list: IE's behaviours, whose processing instruction is a node without a
+    # tag name to the parser (it stopped the check with an AttributeError).
+    "an old Internet Explorer behaviour": (
+        '<HTML xmlns:xss><?import namespace="xss" implementation="http://ha.ckers.org/xss.htc">'
+        "<xss:xss>XSS</xss:xss></HTML>",
+        "<xss:xss>",
+    ),
 }
 
 

@@ -72,3 +72,10 @@ def test_a_link_to_a_photo_leads_nowhere_and_says_how_to_show_it(tmp_path):
     assert problems[0].fix == (
         "Show it instead: ![what the picture shows]({static}/images/office.jpg)."
     )
+
+
+def test_an_address_with_a_stray_bracket_is_refused_in_words_not_a_crash(tmp_path):
+    # From bleach's test suite; Python's address parser raises on it ("Invalid IPv6 URL").
+    problems = found(links.check, tmp_path, '<a href="http://example.com]">text</a>')
+    assert [(p.line, p.field) for p in problems] == [(5, "link")]
+    assert "a [ or ] is in the wrong place" in problems[0].what

@@ -28,9 +28,10 @@ def elements(html):
         return []
     found = []
     for node in LexborHTMLParser(html).root.traverse(include_text=False):
-        tag = node.tag.lower()
+        # A processing instruction (IE's <?import …>) is a node without a tag name.
+        tag = (node.tag or "-").lower()
         if tag.startswith("-") or (tag in DOCUMENT_TAGS and not node.attributes):
-            continue  # comments and the document's own frame
+            continue  # comments, instructions and the document's own frame
         found.append(Element(tag, dict(node.attributes), _ancestors(node)))
     return found
 
@@ -38,8 +39,8 @@ def elements(html):
 def _ancestors(node):
     tags = []
     parent = node.parent
-    while parent is not None and parent.tag.lower() not in DOCUMENT_TAGS:
-        tags.append(parent.tag.lower())
+    while parent is not None and (parent.tag or "").lower() not in DOCUMENT_TAGS:
+        tags.append((parent.tag or "").lower())
         parent = parent.parent
     return tuple(tags)
 

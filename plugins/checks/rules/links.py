@@ -90,7 +90,14 @@ def _check_target(tag, target, source, site):
                     sections_hint(linked),
                 )
         return []
-    parts = urlsplit(target)
+    try:
+        parts = urlsplit(target)
+    except ValueError:  # a [ or ] where a browser expects an IPv6 address
+        return problem(
+            f"The address {target[:80]} is not one a browser can open: a [ or ] is in the "
+            "wrong place.",
+            "Copy the address again from the browser's address bar, or remove the link.",
+        )
     if tag == "img" and target.startswith("/") and not target.startswith("//"):
         # The pictures are made from the content folder: /images/x.jpg is content/images/x.jpg.
         resolved = resolve(parts.path, source.path, site.content_root)

@@ -78,7 +78,10 @@ def check(source, site):
 
 def unwrap(address, depth=0):
     """(who records the click, the real address or "") for a wrapped link, else None."""
-    parts = urlsplit(address)
+    try:
+        parts = urlsplit(address)
+    except ValueError:  # not an address a browser opens: rules/links.py says so
+        return None
     if parts.scheme not in ("http", "https") or not parts.hostname or depth > 4:
         return None
     host, path = parts.hostname.lower(), parts.path or "/"
@@ -117,7 +120,10 @@ def _inner(real, depth):
 
 def _without_click_ids(address):
     # Facebook and Google add a click's own number (fbclid=…) to the address they pass on.
-    parts = urlsplit(address)
+    try:
+        parts = urlsplit(address)
+    except ValueError:
+        return address
     kept = [p for p in parts.query.split("&") if p and p.split("=")[0] not in CLICK_IDS]
     return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join(kept), parts.fragment))
 
