@@ -12,6 +12,7 @@ asks for them one by one. `BUILD_SHORTCUTS = False` turns that off; tests compar
 both builds byte for byte.
 """
 
+import functools
 import gc
 import hashlib
 import html
@@ -31,7 +32,7 @@ from pelican.readers import MarkdownReader
 from pelican.utils import pelican_open
 from typogrify import filters as typogrify_filters
 
-from plugins import boundary, compat
+from plugins import boundary, compat, languages
 from plugins.front_matter import normalised
 
 WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slowly
@@ -63,8 +64,9 @@ class References:
     reads "↩", so each is named by its title and by which citation it returns to.
     """
 
-    def __init__(self):
+    def __init__(self, words=str):
         self.found = False
+        self.words = words  # the interface's words in the post's language (plugins/languages)
 
     def __call__(self, element):
         classes = element.attributes.get("class")
@@ -81,7 +83,7 @@ class References:
         if not children or children[0].tag != "hr":
             return None  # Markdown's notes open with a rule: these are someone else's
         self.found = True
-        heading = boundary.Made("h2", (("id", "references"),), ("References",))
+        heading = boundary.Made("h2", (("id", "references"),), (self.words("References"),))
         kept = boundary.Made("div", tuple(notes.attributes.items()), tuple(children[1:]))
         labelled = (("class", "references"), ("aria-labelledby", "references"))
         return boundary.Made("section", labelled, (heading, kept))
@@ -92,8 +94,15 @@ class References:
         number = href.removeprefix("#fnref").partition(":")[0]
         if title is None or not href.startswith("#fnref") or (number and not number.isdigit()):
             return None
-        citation = f" (citation {number})" if number else ""
-        named = (*attributes.items(), ("aria-label", f"{title}{citation}"))
+        # The title holds the reference's own number, written by Markdown in English.
+        reference = "".join(ch for ch in title if ch.isdigit())
+        if reference:
+            title = self.words("Back to where reference %d is cited") % int(reference)
+        citation = f" ({self.words('citation %d') % int(number)})" if number else ""
+        named = (
+            *((name, title if name == "title" else value) for name, value in attributes.items()),
+            ("aria-label", f"{title}{citation}"),
+        )
         return boundary.Made("a", named, tuple(link.iter(include_text=True)))
 
 
@@ -137,7 +146,9 @@ class Renderer:
 
         # Through the door before the typography, whose patterns would take a > inside a
         # quoted value for the end of its tag; and again after it, for what reaches the page.
-        published = boundary.serialise(boundary.parse(content), References())
+        lang = (meta.get("lang") or [settings["DEFAULT_LANG"]])[0].strip().lower()
+        interface_words = functools.partial(languages.catalogs(settings).gettext, lang)
+        published = boundary.serialise(boundary.parse(content), References(interface_words))
         words = len(published.text.split())
         long_enough = (
             words >= settings["TOC_MIN_WORDS"]

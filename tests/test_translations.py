@@ -12,6 +12,7 @@ from pathlib import Path
 
 import feedparser
 import pytest
+from bs4 import BeautifulSoup
 from jinja2.ext import babel_extract
 from lxml import etree
 
@@ -427,3 +428,20 @@ def test_the_readme_says_how_to_add_a_language():
 def test_fixture_translation_is_marked_as_written_for_the_tests():
     for path in (FIXTURES / "translated").glob("*.md"):
         assert "prueba" in Path(path).read_text(encoding="utf-8")
+
+
+def test_the_references_of_a_spanish_article_are_named_in_spanish(tmp_path):
+    # The heading and the links back are made while the post is read (plugins/markdown_reader.py).
+    content = translated_content(tmp_path / "with")
+    translation = content / "articles" / "primeros-pasos.md"
+    cited = "\n\nUna frase con fuente.[^guia] Y otra más.[^guia]\n\n[^guia]: Una guía pública.\n"
+    translation.write_text(translation.read_text(encoding="utf-8") + cited, encoding="utf-8")
+    output = tmp_path / "output"
+    assert build(content, output).returncode == 0
+    document = BeautifulSoup((output / SPANISH).read_text(encoding="utf-8"), "html.parser")
+    assert document.select_one("section.references h2").get_text() == "Referencias"
+    labels = [link["aria-label"] for link in document.select("a.footnote-backref")]
+    assert labels == [
+        "Volver a donde se cita la referencia 1",
+        "Volver a donde se cita la referencia 1 (cita 2)",
+    ]
