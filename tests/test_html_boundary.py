@@ -142,6 +142,8 @@ NOT_HTML = {
     # A path or address the clinician typed, refused if it holds characters like <.
     ("public_address.py", r"[\s\"'<>\\]"),
     ("redirects.py", r"^/[^\s\"'\\{};$<>`]*$"),
+    # Markdown's own link and <autolink> syntax, left out of the sentences the claims read.
+    ("claims.py", r"\]\([^)]*\)|<https?://[^>]*>|https?://\S+"),
 }
 
 
