@@ -201,7 +201,7 @@ def test_a_translation_starts_as_a_draft_copy_with_the_same_slug(minimal_content
     assert result.returncode == 0, result.stderr
     path = created_path(result)
     assert path == minimal_content / "articles" / "first-steps-es.md"
-    assert "drafts/first-steps-es.html" in result.stdout
+    assert "drafts/es/first-steps/" in result.stdout
     text = path.read_text(encoding="utf-8")
     front = read_front_matter(text)
     assert front.values["slug"] == "first-steps"  # the original's, made from its title
