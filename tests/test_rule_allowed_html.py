@@ -76,7 +76,9 @@ ALLOWED = {
     ),
     "mail, phone and text links": "[Mail](mailto:a@example.org), [call](tel:988), [text](sms:988)",
     "a mail address in angle brackets": "Write to <hello@example.org>.",
-    "links within the site": "[About]({filename}../pages/about.md), [a section](#top), [a post]({filename}x.md)",
+    "links within the site": (
+        "[About]({filename}../pages/about.md), [a section](#top), [a post]({filename}x.md)"
+    ),
 }
 
 
