@@ -40,6 +40,8 @@ WORDS_PER_MINUTE = 200  # a relaxed pace; readers of health pages often read slo
 # file as she wrote it, since the finished HTML no longer holds it (plugins/boundary.py).
 WITHHELD = "html_withheld"
 TYPESET_FIELDS = ("title", "summary")
+# Fields Pelican reads as lists of names, whatever the lines they are written on.
+LISTED_FIELDS = frozenset({"tags", "authors"})
 # Below this many files per core, starting worker processes costs more than it saves.
 FILES_PER_WORKER = 16
 # Small enough that when the processes meet, neither waits long for the other's last
@@ -195,6 +197,12 @@ class SiteMarkdownReader(MarkdownReader):
         # A word or a date is read as the checks read it: Status: “Published” is published.
         meta = {
             name: [normalised(name, v) for v in values] for name, values in rendered.meta.items()
+        }
+        # A field written over several lines is one value, as the checks read it; Pelican
+        # would keep a list of lines, which no template or feed expects of a word.
+        meta = {
+            name: values if name in LISTED_FIELDS or len(values) < 2 else [" ".join(values)]
+            for name, values in meta.items()
         }
         metadata = compat.parse_metadata(self, meta, rendered.formatted, source_path)
         metadata["word_count"] = rendered.word_count

@@ -240,3 +240,21 @@ def test_a_topic_tag_or_author_of_markup_alone_is_refused_by_name(tmp_path):
         assert f"content/articles/marks.md, line {line} ({field})\n" in result.stderr
         assert f'"{word}" has no letters or digits' in result.stderr
     assert "the build (Pelican)" not in result.stderr
+
+
+def test_a_word_written_over_several_lines_is_one_line_of_text_everywhere(tmp_path):
+    # From lxml_html_clean's tests: a whole page, one line after another, as a description
+    # (it stopped the public build with AttributeError: 'list' object has no attribute 'split').
+    content = hostile_content(tmp_path)
+    (content / "articles" / "lines.md").write_text(
+        "Title: Written over lines\nDate: 2026-01-15\nSummary: Lines.\nCategory: Testing\n"
+        "Image: images/lake.png\nImageAlt: A lake\n    <p>at dawn</p>\n    <img>\n"
+        "ReviewedBy: Dr A\n    Dr B\n\nCalm text.\n",
+        encoding="utf-8",
+    )
+    result = public_build(content, tmp_path / "public")
+    assert result.returncode == 0, result.stdout + result.stderr
+    tree = parsed(tmp_path / "public" / "articles" / "written-over-lines" / "index.html")
+    assert meta(tree, "property", "og:image:alt") == "A lake <p>at dawn</p> <img>"
+    assert any("Dr A Dr B" in text for text in texts(tree, "main"))
+    assert injected(tree) == []
