@@ -3,7 +3,7 @@
 import pytest
 
 from plugins.checks.rules import allowed_html
-from tests.rule_helpers import found
+from tests.rule_helpers import article, found, site_of
 
 REFUSED = {
     "a script": ("<script>alert(1)</script>", "<script>"),
@@ -90,3 +90,20 @@ def test_what_markdown_writes_and_harmless_tags_pass(tmp_path, text):
 def test_a_tag_inside_a_refused_one_is_not_reported_twice(tmp_path):
     problems = found(allowed_html.check, tmp_path, '<form action="/x"><input name="email"></form>')
     assert len(problems) == 1 and "<form>" in problems[0].what
+
+
+@pytest.mark.parametrize(
+    "summary",
+    ['<img src="http://example.com/">', "![A lake](https://images.example.com/lake.jpg)"],
+    ids=["raw", "markdown"],
+)
+def test_a_picture_in_the_summary_is_refused_by_its_field(tmp_path, summary):
+    # From bleach's tests: a picture from another website in the summary reached the lists
+    # of articles, where the browser asked that website for it.
+    site = site_of(
+        tmp_path, {"articles/note.md": article("Text.").replace("A note for a test.", summary)}
+    )
+    source = site.source_of(site.content_root / "articles" / "note.md")
+    problems = [p for p in allowed_html.check(source, site) if p.field == "Summary"]
+    assert [(p.line, p.severity) for p in problems] == [(3, "error")]
+    assert "cannot show a picture" in problems[0].what

@@ -58,6 +58,20 @@ def check(source, site):
         line = source.front.lines["summary"]
         summary_html = render_markdown(summary, site.settings)
         found += refused(elements(summary_html), source, "The summary", line)
+        if any(element.tag == "img" for element in elements(summary_html)):
+            # Lists of articles show the summary as it is: a picture there would be loaded
+            # from wherever it names, past the picture step and its checks.
+            found.append(
+                Problem(
+                    "error",
+                    source.shown,
+                    line,
+                    "Summary",
+                    "The summary shows a picture. A summary is a sentence or two for lists of "
+                    "articles and search results, and cannot show a picture.",
+                    "Write the summary in words, and show the picture in the text instead.",
+                )
+            )
     title = source.front.values.get("title", "")
     tags = sorted({e.tag for e in elements(title)}) if "<" in title else []
     if tags:
