@@ -10,30 +10,11 @@ from PIL import Image
 
 from importer import import_posts
 from tests.conftest import FIXTURES, ROOT, build, invoke, read_page
+from tests.test_import_untrusted import EXPORT  # one post of a WordPress export
 
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))
 SQUARESPACE = FIXTURES / "import" / "squarespace.xml"
 UPLOADS = "https://old.example.org/wp-content/uploads/2019/05/"
-EXPORT = """<?xml version="1.0" encoding="UTF-8"?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
-  xmlns:wp="http://wordpress.org/export/1.2/">
-<channel>
-  <title>Calm Notes</title>
-  <link>https://old.example.org</link>
-  <wp:base_blog_url>https://old.example.org</wp:base_blog_url>
-  <item>
-    <title>A post</title>
-    <link>https://old.example.org/2019/05/a-post/</link>
-    <content:encoded><![CDATA[{body}]]></content:encoded>
-    <wp:post_id>10</wp:post_id>
-    <wp:post_date_gmt>2019-05-06 16:30:00</wp:post_date_gmt>
-    <wp:post_name>a-post</wp:post_name>
-    <wp:status>publish</wp:status>
-    <wp:post_type>post</wp:post_type>
-  </item>
-</channel>
-</rss>
-"""
 
 
 def picture(kind, rgb):
@@ -49,7 +30,7 @@ def site(folder, body=None):
     media.mkdir()
     export = folder / "export.xml"
     if body is not None:
-        export.write_text(EXPORT.format(body=body), encoding="utf-8")
+        export.write_text(EXPORT.format(body=body, password=""), encoding="utf-8")
     return content, media, export
 
 
